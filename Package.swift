@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+// costreport: benchmarks.db + pricing catalog -> cost reports (Markdown) -> static HTML site.
+// Modules depend only forward (ingest -> analysis -> render -> site -> CLI), so a backward
+// import does not compile. Each third-party library is imported by exactly one module.
+import PackageDescription
+
+let package = Package(
+    name: "costreport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "costreport", targets: ["costreport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Value types shared by every stage: records, catalog, config, days, periods, report model.
+        .target(name: "CostModel"),
+        // Reading the outside world: SQLite (GRDB), YAML config and catalog (Yams), demo data.
+        .target(name: "CostIngest", dependencies: [
+            "CostModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
+        ], resources: [.copy("Resources/catalog.yml")]),
+        // Pure: Dataset + Catalog + Config -> Report. No files, no clock.
+        .target(name: "CostAnalysis", dependencies: ["CostModel"]),
+        // Report -> Markdown (Mustache) -> HTML (cmark-gfm).
+        .target(name: "CostRender", dependencies: [
+            "CostModel", "CostAnalysis", "CCmarkGFM",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Pages -> files, written atomically into the output folder.
+        .target(name: "CostSite", dependencies: ["CostModel", "CostRender"]),
+        .executableTarget(name: "costreport", dependencies: [
+            "CostModel", "CostIngest", "CostAnalysis", "CostRender", "CostSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
+        .testTarget(name: "CostIngestTests", dependencies: ["CostModel", "CostIngest"]),
+        .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis"]),
+        .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender"]),
+        .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostRender", "CostSite"]),
+        .testTarget(name: "CLITests", dependencies: ["costreport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
