@@ -1,0 +1,152 @@
+/// An interned string: records carry small integer ids instead of `String`s so that a million
+/// records stay compact and grouping hashes integers. `StringTable` maps ids back to text.
+public typealias StringID = Int32
+
+/// The purchase market a record ran in.
+public enum Market: UInt8, Sendable, Codable, CaseIterable {
+    case onDemand, spot, reserved, unknown
+
+    /// The key used in breakdowns and JSON.
+    public var key: String {
+        switch self {
+        case .onDemand: return "on-demand"
+        case .spot: return "spot"
+        case .reserved: return "reserved"
+        case .unknown: return "unknown"
+        }
+    }
+}
+
+/// Test type for right-sizing (spec §5, §12): from `metadata.test_type` or words in names.
+public enum TestType: UInt8, Sendable, CaseIterable {
+    case unknown, unit, quick, integration, benchmark
+
+    public var key: String {
+        switch self {
+        case .unknown: return "(none)"
+        case .unit: return "unit"
+        case .quick: return "quick"
+        case .integration: return "integration"
+        case .benchmark: return "benchmark"
+        }
+    }
+
+    /// Maps a recorded `test_type` value or a name token to a type (spec §12 word rules).
+    public init(token: String) {
+        let t = token.lowercased()
+        if t.hasPrefix("unit") { self = .unit }
+        else if t == "smoke" || t == "quick" { self = .quick }
+        else if t == "integration" { self = .integration }
+        else if t == "benchmark" || t == "benchmarks" || t == "perf" { self = .benchmark }
+        else { self = .unknown }
+    }
+}
+
+/// One accepted, normalised record. Every text dimension is an id into the dataset's table.
+/// Kept small on purpose (no `String`s): ingest streams rows into an array of these.
+public struct RunRecord: Sendable {
+    /// Run start as an absolute instant (seconds since 1970-01-01T00:00:00Z).
+    public var instant: Double
+    /// Local day and minute of day in the report time zone (off-peak, daily and weekly buckets).
+    public var day: Day
+    public var minuteOfDay: Int16
+
+    public var run: StringID
+    public var provider: StringID
+    public var instanceType: StringID
+    public var region: StringID
+    public var hardwareType: StringID
+    public var gpuModel: StringID
+    public var suite: StringID
+    public var benchmark: StringID
+    public var developer: StringID
+    public var branch: StringID
+    public var pr: StringID
+    public var testType: TestType
+
+    public var market: Market
+    /// Instance-hours; nil when the duration was not recorded.
+    public var hours: Double?
+    /// USD, recorded or estimated (see `flags`).
+    public var cost: Double
+    /// On-demand rate R for the record's instance and region (spec §2); nil for unknown instances.
+    public var onDemandRate: Double?
+
+    public var testsPassed: Int32
+    public var testsFailed: Int32
+    public var testsSkipped: Int32
+
+    public var flags: RecordFlags
+
+    public init(instant: Double, day: Day, minuteOfDay: Int16, run: StringID, provider: StringID,
+                instanceType: StringID, region: StringID, hardwareType: StringID, gpuModel: StringID,
+                suite: StringID, benchmark: StringID, developer: StringID, branch: StringID, pr: StringID,
+                testType: TestType, market: Market, hours: Double?, cost: Double, onDemandRate: Double?,
+                testsPassed: Int32, testsFailed: Int32, testsSkipped: Int32, flags: RecordFlags) {
+        self.instant = instant; self.day = day; self.minuteOfDay = minuteOfDay; self.run = run
+        self.provider = provider; self.instanceType = instanceType; self.region = region
+        self.hardwareType = hardwareType; self.gpuModel = gpuModel; self.suite = suite
+        self.benchmark = benchmark; self.developer = developer; self.branch = branch; self.pr = pr
+        self.testType = testType; self.market = market; self.hours = hours; self.cost = cost
+        self.onDemandRate = onDemandRate; self.testsPassed = testsPassed; self.testsFailed = testsFailed
+        self.testsSkipped = testsSkipped; self.flags = flags
+    }
+
+    /// On-demand equivalent = hours × R, when both are known (spec §3).
+    public var onDemandEquivalent: Double? {
+        guard let h = hours, let r = onDemandRate else { return nil }
+        return h * r
+    }
+
+    /// Realized savings = on-demand equivalent − cost, for spot and reserved records only (spec §3).
+    public var realizedSavings: Double? {
+        guard market == .spot || market == .reserved, let od = onDemandEquivalent else { return nil }
+        return od - cost
+    }
+}
+
+/// Facts about a record that are yes/no, packed into one byte-sized set.
+public struct RecordFlags: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// Cost was missing and computed as hours × rate (spec §12).
+    public static let costEstimated = RecordFlags(rawValue: 1 << 0)
+    /// Market was not recorded and was inferred from the effective rate (spec §3).
+    public static let marketInferred = RecordFlags(rawValue: 1 << 1)
+    /// `trigger` nightly/weekly/schedule/scheduled, or a suite token starting with one (spec §12).
+    public static let scheduled = RecordFlags(rawValue: 1 << 2)
+    /// The run recorded `pytest_args` or `workers` (checklist item 3's denominator).
+    public static let parallelismRecorded = RecordFlags(rawValue: 1 << 3)
+    /// pytest ran with `-n N` (N > 1, or auto) or `workers` > 1.
+    public static let parallel = RecordFlags(rawValue: 1 << 4)
+    /// `metadata.cache` recorded, and its value.
+    public static let cacheRecorded = RecordFlags(rawValue: 1 << 5)
+    public static let cacheOn = RecordFlags(rawValue: 1 << 6)
+    /// Some record of the same run has failed tests (spend on runs with failed tests, spec §4).
+    public static let runHasFailures = RecordFlags(rawValue: 1 << 7)
+    /// The record's metadata was not a JSON object and was read as `{}` (spec §12).
+    public static let metadataNotObject = RecordFlags(rawValue: 1 << 8)
+}
+
+/// Interns strings so records carry `StringID`s. Id 0 is always the empty key "(none)".
+public struct StringTable: Sendable {
+    public private(set) var strings: [String] = ["(none)"]
+    private var ids: [String: StringID] = ["(none)": 0]
+
+    public init() {}
+
+    public static let none: StringID = 0
+
+    public mutating func intern(_ s: String) -> StringID {
+        if let id = ids[s] { return id }
+        let id = StringID(strings.count)
+        strings.append(s)
+        ids[s] = id
+        return id
+    }
+
+    public func id(of s: String) -> StringID? { ids[s] }
+
+    public subscript(id: StringID) -> String { strings[Int(id)] }
+}

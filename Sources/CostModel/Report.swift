@@ -1,0 +1,284 @@
+/// The report model (spec §10): the one value behind every view. Templates, the site, JSON and
+/// PR comments all render it; nothing recomputes a figure downstream. Encoded with snake_case
+/// keys; money is USD, unrounded; shares and rates are fractions.
+public struct Report: Sendable, Codable, Equatable {
+    public var asOf: String
+    public var period: PeriodInfo
+    public var previousPeriod: PeriodInfo
+    public var totals: Totals
+    public var previousTotals: Totals
+    public var change: Change
+    public var breakdowns: Breakdowns
+    /// The 12 ISO weeks ending with the week containing min(period end, as-of), oldest first.
+    public var trend: [TrendPoint]
+    public var budget: Budget
+    public var dataQuality: DataQuality
+    public var settings: ReportSettings
+
+    public init(asOf: String, period: PeriodInfo, previousPeriod: PeriodInfo, totals: Totals, previousTotals: Totals,
+                change: Change, breakdowns: Breakdowns, trend: [TrendPoint], budget: Budget,
+                dataQuality: DataQuality, settings: ReportSettings) {
+        self.asOf = asOf; self.period = period; self.previousPeriod = previousPeriod; self.totals = totals
+        self.previousTotals = previousTotals; self.change = change; self.breakdowns = breakdowns
+        self.trend = trend; self.budget = budget; self.dataQuality = dataQuality; self.settings = settings
+    }
+}
+
+public struct PeriodInfo: Sendable, Codable, Equatable {
+    public var kind: Period.Kind
+    public var id: String
+    public var start: String
+    public var end: String
+    /// Days of the period up to as-of (a period that is still running is partial).
+    public var daysCovered: Int
+    public var days: Int
+
+    public init(_ period: Period, asOf: Day) {
+        kind = period.kind; id = period.id; start = period.start.iso; end = period.end.iso
+        days = period.dayCount
+        daysCovered = max(0, min(period.end, asOf) - period.start + 1)
+    }
+}
+
+public struct Totals: Sendable, Codable, Equatable {
+    public var records: Int = 0
+    public var runs: Int = 0
+    public var hours: Double = 0
+    public var spend: Double = 0
+    public var onDemandEquivalent: Double = 0
+    public var realizedSavings: Double = 0
+    /// Realized savings / on-demand equivalent of the spot and reserved records with a rate; nil when none.
+    public var savingsRate: Double?
+    public var testsPassed: Int = 0
+    public var testsFailed: Int = 0
+    public var failedRunSpend: Double = 0
+    public var estimatedSpend: Double = 0
+    public init() {}
+}
+
+public struct Change: Sendable, Codable, Equatable {
+    /// Spend minus the previous period's spend.
+    public var spend: Double
+    /// Relative change; nil when the previous period had no spend.
+    public var percent: Double?
+    public init(spend: Double, percent: Double?) { self.spend = spend; self.percent = percent }
+}
+
+public struct BreakdownRow: Sendable, Codable, Equatable {
+    public var key: String
+    public var runs: Int
+    public var records: Int
+    public var hours: Double
+    public var spend: Double
+    public var share: Double
+    public var onDemandEquivalent: Double
+    public var realizedSavings: Double
+    public var savingsRate: Double?
+    public var testsPassed: Int
+    public var testsFailed: Int
+    public var failedRunSpend: Double
+
+    public init(key: String, runs: Int, records: Int, hours: Double, spend: Double, share: Double,
+                onDemandEquivalent: Double, realizedSavings: Double, savingsRate: Double?,
+                testsPassed: Int, testsFailed: Int, failedRunSpend: Double) {
+        self.key = key; self.runs = runs; self.records = records; self.hours = hours; self.spend = spend
+        self.share = share; self.onDemandEquivalent = onDemandEquivalent; self.realizedSavings = realizedSavings
+        self.savingsRate = savingsRate; self.testsPassed = testsPassed; self.testsFailed = testsFailed
+        self.failedRunSpend = failedRunSpend
+    }
+}
+
+/// Every dimension of spec §4, rows sorted by spend (largest first), ties by key.
+/// `day` rows are sorted by date instead, so a reader sees the week in order.
+public struct Breakdowns: Sendable, Codable, Equatable {
+    public var provider: [BreakdownRow] = []
+    public var instanceType: [BreakdownRow] = []
+    public var region: [BreakdownRow] = []
+    public var hardwareType: [BreakdownRow] = []
+    public var gpuModel: [BreakdownRow] = []
+    public var suite: [BreakdownRow] = []
+    public var benchmark: [BreakdownRow] = []
+    public var market: [BreakdownRow] = []
+    public var developer: [BreakdownRow] = []
+    public var branch: [BreakdownRow] = []
+    public var pr: [BreakdownRow] = []
+    public var testType: [BreakdownRow] = []
+    public var day: [BreakdownRow] = []
+    public init() {}
+
+    /// Dimension names as in JSON, in the spec's order.
+    public static let dimensions = ["provider", "instance_type", "region", "hardware_type", "gpu_model", "suite",
+                                    "benchmark", "market", "developer", "branch", "pr", "test_type", "day"]
+
+    public subscript(dimension: String) -> [BreakdownRow] {
+        switch dimension {
+        case "provider": return provider
+        case "instance_type": return instanceType
+        case "region": return region
+        case "hardware_type": return hardwareType
+        case "gpu_model": return gpuModel
+        case "suite": return suite
+        case "benchmark": return benchmark
+        case "market": return market
+        case "developer": return developer
+        case "branch": return branch
+        case "pr": return pr
+        case "test_type": return testType
+        case "day": return day
+        default: return []
+        }
+    }
+}
+
+public struct TrendPoint: Sendable, Codable, Equatable {
+    public var week: String
+    public var start: String
+    public var spend: Double
+    public init(week: String, start: String, spend: Double) { self.week = week; self.start = start; self.spend = spend }
+}
+
+public enum BudgetStatus: String, Sendable, Codable {
+    case ok = "OK", warning = "WARNING", critical = "CRITICAL", over = "OVER"
+
+    /// Spec §12: s > 1 OVER; s ≥ critical CRITICAL; s ≥ warn WARNING; else OK.
+    public init(share: Double, warnAt: Double, criticalAt: Double) {
+        if share > 1 { self = .over } else if share >= criticalAt { self = .critical }
+        else if share >= warnAt { self = .warning } else { self = .ok }
+    }
+}
+
+public struct Budget: Sendable, Codable, Equatable {
+    public var monthly: Double
+    public var preset: String?
+    /// The as-of date's month, `2026-11`.
+    public var month: String
+    public var daysElapsed: Int
+    public var daysInMonth: Int
+    public var monthToDate: Double
+    public var share: Double
+    public var projected: Double
+    public var projectedShare: Double
+    public var status: BudgetStatus
+    public var projectedStatus: BudgetStatus
+    public var warnAt: Double
+    public var criticalAt: Double
+    public var dailyAlert: Double
+    public var developers: [DeveloperBudget]
+    public var alertDays: [AlertDay]
+
+    public init(monthly: Double, preset: String?, month: String, daysElapsed: Int, daysInMonth: Int,
+                monthToDate: Double, share: Double, projected: Double, projectedShare: Double,
+                status: BudgetStatus, projectedStatus: BudgetStatus, warnAt: Double, criticalAt: Double,
+                dailyAlert: Double, developers: [DeveloperBudget], alertDays: [AlertDay]) {
+        self.monthly = monthly; self.preset = preset; self.month = month; self.daysElapsed = daysElapsed
+        self.daysInMonth = daysInMonth; self.monthToDate = monthToDate; self.share = share
+        self.projected = projected; self.projectedShare = projectedShare; self.status = status
+        self.projectedStatus = projectedStatus; self.warnAt = warnAt; self.criticalAt = criticalAt
+        self.dailyAlert = dailyAlert; self.developers = developers; self.alertDays = alertDays
+    }
+}
+
+public struct DeveloperBudget: Sendable, Codable, Equatable {
+    public var key: String
+    public var allocation: Double
+    public var spend: Double
+    /// Spend / allocation; nil when the allocation is 0.
+    public var share: Double?
+    public var status: BudgetStatus
+    /// The developers folded into `shared` (everyone without an allocation), empty otherwise.
+    public var members: [String]
+    public init(key: String, allocation: Double, spend: Double, share: Double?, status: BudgetStatus, members: [String]) {
+        self.key = key; self.allocation = allocation; self.spend = spend; self.share = share
+        self.status = status; self.members = members
+    }
+}
+
+public struct AlertDay: Sendable, Codable, Equatable {
+    public var day: String
+    public var spend: Double
+    public init(day: String, spend: Double) { self.day = day; self.spend = spend }
+}
+
+public struct UnknownInstance: Sendable, Codable, Equatable {
+    public var key: String
+    public var records: Int
+    public var spend: Double
+    public init(key: String, records: Int, spend: Double) { self.key = key; self.records = records; self.spend = spend }
+}
+
+public struct SpotAboveOnDemand: Sendable, Codable, Equatable {
+    public var records: Int = 0
+    /// Spend above the on-demand equivalent (the negative realized savings, as a positive number).
+    public var excess: Double = 0
+    public init() {}
+}
+
+/// Spec §9, over every record read from every source (not only the period).
+public struct DataQuality: Sendable, Codable, Equatable {
+    public var read: Int
+    public var accepted: Int
+    /// Reason → count, every reason listed (0 when none), so readers see what was checked.
+    public var rejected: [String: Int]
+    public var estimated: Int
+    public var estimatedSpend: Double
+    public var inferredMarket: Int
+    public var metadataNotObject: Int
+    public var unknownInstances: [UnknownInstance]
+    public var spotAboveOnDemand: SpotAboveOnDemand
+    public var suspectedDoubleCounting: DoubleCounting
+    /// Accepted records after the as-of date, counted here only.
+    public var afterAsOf: Int
+    public var costAttribution: String
+    /// Plain-language warnings, in a fixed order, for the report's data-quality section.
+    public var warnings: [String]
+
+    public init(read: Int, accepted: Int, rejected: [String: Int], estimated: Int, estimatedSpend: Double,
+                inferredMarket: Int, metadataNotObject: Int, unknownInstances: [UnknownInstance],
+                spotAboveOnDemand: SpotAboveOnDemand, suspectedDoubleCounting: DoubleCounting,
+                afterAsOf: Int, costAttribution: String, warnings: [String]) {
+        self.read = read; self.accepted = accepted; self.rejected = rejected; self.estimated = estimated
+        self.estimatedSpend = estimatedSpend; self.inferredMarket = inferredMarket
+        self.metadataNotObject = metadataNotObject; self.unknownInstances = unknownInstances
+        self.spotAboveOnDemand = spotAboveOnDemand; self.suspectedDoubleCounting = suspectedDoubleCounting
+        self.afterAsOf = afterAsOf; self.costAttribution = costAttribution; self.warnings = warnings
+    }
+}
+
+public struct ReportSettings: Sendable, Codable, Equatable {
+    public var timezone: String
+    public var costAttribution: String
+    public var currency: String = "USD"
+    public init(timezone: String, costAttribution: String) { self.timezone = timezone; self.costAttribution = costAttribution }
+}
+
+/// What the site index needs besides one period's report: every week and month with data.
+public struct SiteOverview: Sendable, Codable, Equatable {
+    public var asOf: String
+    /// The report of the week containing as-of (the dashboard's "this week").
+    public var currentWeek: Report
+    /// The report of the month containing as-of (month to date).
+    public var currentMonth: Report
+    /// Newest first.
+    public var weeks: [PeriodSummary]
+    public var months: [PeriodSummary]
+
+    public init(asOf: String, currentWeek: Report, currentMonth: Report, weeks: [PeriodSummary], months: [PeriodSummary]) {
+        self.asOf = asOf; self.currentWeek = currentWeek; self.currentMonth = currentMonth
+        self.weeks = weeks; self.months = months
+    }
+}
+
+public struct PeriodSummary: Sendable, Codable, Equatable {
+    public var id: String
+    public var kind: Period.Kind
+    public var start: String
+    public var end: String
+    public var runs: Int
+    public var records: Int
+    public var spend: Double
+    public var change: Change
+    public init(id: String, kind: Period.Kind, start: String, end: String, runs: Int, records: Int, spend: Double, change: Change) {
+        self.id = id; self.kind = kind; self.start = start; self.end = end; self.runs = runs
+        self.records = records; self.spend = spend; self.change = change
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+extension Report {
+    /// The JSON of spec §10: snake_case keys, sorted, so the same report prints the same bytes.
+    public func jsonData() throws -> Data { try ReportJSON.encoder.encode(self) }
+}
+
+extension SiteOverview {
+    public func jsonData() throws -> Data { try ReportJSON.encoder.encode(self) }
+}
+
+public enum ReportJSON {
+    public static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.nonConformingFloatEncodingStrategy = .throw
+        return e
+    }
+}
