@@ -1,0 +1,73 @@
+import CostModel
+
+/// One breakdown table of a report. Long tables show their largest rows and say how many were
+/// left out (with their spend), so a report stays readable in a PR; the JSON keeps every row.
+struct BreakdownSection {
+    let dimension: String
+    let title: String
+    let keyLabel: String
+    let rows: [BreakdownRowView]
+    let hasRows: Bool
+    let omitted: String?
+
+    /// Rows shown per table before the rest is summarised (days are always shown in full).
+    static let rowLimit = 10
+
+    /// Title and first-column label per dimension, in the order a reader scans them.
+    static let layout: [(dimension: String, title: String, keyLabel: String)] = [
+        ("provider", "By provider", "Provider"),
+        ("instance_type", "By instance type", "Instance type"),
+        ("market", "By market", "Market"),
+        ("developer", "By developer", "Developer"),
+        ("suite", "By suite", "Suite"),
+        ("test_type", "By test type", "Test type"),
+        ("region", "By region", "Region"),
+        ("gpu_model", "By accelerator", "GPU / TPU model"),
+        ("hardware_type", "By hardware type", "Hardware"),
+        ("branch", "By branch", "Branch"),
+        ("pr", "By pull request", "PR"),
+        ("benchmark", "By benchmark", "Benchmark"),
+        ("day", "By day", "Day"),
+    ]
+
+    static func sections(for report: Report) -> [BreakdownSection] {
+        layout.map { entry in
+            let all = report.breakdowns[entry.dimension]
+            let limit = entry.dimension == "day" ? all.count : rowLimit
+            let shown = all.prefix(limit)
+            let rest = all.dropFirst(limit)
+            let omitted = rest.isEmpty ? nil :
+                "\(Format.count(rest.count)) more \(rest.count == 1 ? "row" : "rows") with \(Format.usd(rest.reduce(0) { $0 + $1.spend })) of spend are in the JSON output."
+            return BreakdownSection(dimension: entry.dimension, title: entry.title, keyLabel: entry.keyLabel,
+                                    rows: shown.map(BreakdownRowView.init), hasRows: !all.isEmpty, omitted: omitted)
+        }
+    }
+}
+
+struct BreakdownRowView {
+    let key: String
+    let runs: String
+    let hours: String
+    let spend: String
+    let share: String
+    let onDemandEquivalent: String
+    let realizedSavings: String
+    let savingsRate: String
+    let testsPassed: String
+    let testsFailed: String
+    let failedRunSpend: String
+
+    init(_ row: BreakdownRow) {
+        key = row.key
+        runs = Format.count(row.runs)
+        hours = Format.hours(row.hours)
+        spend = Format.usd(row.spend)
+        share = Format.percent(row.share)
+        onDemandEquivalent = Format.usd(row.onDemandEquivalent)
+        realizedSavings = Format.usd(row.realizedSavings)
+        savingsRate = row.savingsRate.map(Format.percent) ?? "–"
+        testsPassed = Format.count(row.testsPassed)
+        testsFailed = Format.count(row.testsFailed)
+        failedRunSpend = Format.usd(row.failedRunSpend)
+    }
+}

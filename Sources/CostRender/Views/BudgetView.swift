@@ -1,0 +1,76 @@
+import CostModel
+
+struct BudgetView {
+    let month: String
+    let monthly: String
+    let preset: String?
+    let monthToDate: String
+    let share: String
+    let status: String
+    let projected: String
+    let projectedShare: String
+    let projectedStatus: String
+    let daysElapsed: Int
+    let daysInMonth: Int
+    let warnAt: String
+    let criticalAt: String
+    let dailyAlert: String
+    let developers: [DeveloperRow]
+    let hasDevelopers: Bool
+    let alertDays: [AlertRow]
+    let hasAlertDays: Bool
+    let alertDayCount: Int
+
+    init(_ b: Budget) {
+        month = b.month
+        monthly = Format.usd(b.monthly)
+        preset = b.preset
+        monthToDate = Format.usd(b.monthToDate)
+        share = Format.percent(b.share)
+        status = StatusText.label(b.status)
+        projected = Format.usd(b.projected)
+        projectedShare = Format.percent(b.projectedShare)
+        projectedStatus = StatusText.label(b.projectedStatus)
+        daysElapsed = b.daysElapsed
+        daysInMonth = b.daysInMonth
+        warnAt = Format.percent(b.warnAt)
+        criticalAt = Format.percent(b.criticalAt)
+        dailyAlert = Format.usd(b.dailyAlert)
+        developers = b.developers.map {
+            DeveloperRow(key: $0.key, allocation: Format.usd($0.allocation), spend: Format.usd($0.spend),
+                         share: $0.share.map(Format.percent) ?? "n/a", status: StatusText.label($0.status),
+                         members: $0.members.joined(separator: ", "), hasMembers: !$0.members.isEmpty)
+        }
+        hasDevelopers = !developers.isEmpty
+        alertDays = b.alertDays.map { AlertRow(day: $0.day, spend: Format.usd($0.spend)) }
+        hasAlertDays = !alertDays.isEmpty
+        alertDayCount = alertDays.count
+    }
+}
+
+struct DeveloperRow {
+    let key: String
+    let allocation: String
+    let spend: String
+    let share: String
+    let status: String
+    let members: String
+    let hasMembers: Bool
+}
+
+struct AlertRow {
+    let day: String
+    let spend: String
+}
+
+enum StatusText {
+    /// A coloured marker plus the word, so the status reads without colour too.
+    static func label(_ s: BudgetStatus) -> String {
+        switch s {
+        case .ok: return "🟢 OK"
+        case .warning: return "🟡 WARNING"
+        case .critical: return "🟠 CRITICAL"
+        case .over: return "🔴 OVER"
+        }
+    }
+}

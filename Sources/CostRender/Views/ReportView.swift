@@ -1,0 +1,121 @@
+import CostModel
+
+/// What a weekly or monthly Markdown template sees: every figure pre-formatted (spec §8), arrays in
+/// a fixed order. Built from a `Report` only; templates never compute.
+struct ReportView {
+    let title: String
+    let kind: String
+    let kindLabel: String
+    let periodID: String
+    let start: String
+    let end: String
+    let asOf: String
+    let isPartial: Bool
+    let daysCovered: Int
+    let days: Int
+    let previousID: String
+    let summary: [SummaryRow]
+    let headline: String
+    let budget: BudgetView
+    let trend: [TrendRow]
+    let hasTrend: Bool
+    let breakdowns: [BreakdownSection]
+    let dataQuality: QualityView
+    let timezone: String
+    let costAttribution: String
+
+    init(_ r: Report) {
+        let label = r.period.kind == .week ? "Week" : r.period.kind == .month ? "Month" : "Period"
+        kind = r.period.kind.rawValue
+        kindLabel = label
+        periodID = r.period.id
+        title = "Cloud test spend: \(label.lowercased()) \(r.period.id)"
+        start = r.period.start
+        end = r.period.end
+        asOf = r.asOf
+        isPartial = r.period.daysCovered < r.period.days
+        daysCovered = r.period.daysCovered
+        days = r.period.days
+        previousID = r.previousPeriod.id
+        timezone = r.settings.timezone
+        costAttribution = r.settings.costAttribution
+        let t = r.totals, p = r.previousTotals
+        summary = [
+            SummaryRow(label: "Spend", current: Format.usd(t.spend), previous: Format.usd(p.spend),
+                       change: ChangeText.describe(r.change)),
+            SummaryRow(label: "Runs", current: Format.count(t.runs), previous: Format.count(p.runs),
+                       change: ChangeText.count(t.runs - p.runs)),
+            SummaryRow(label: "Records", current: Format.count(t.records), previous: Format.count(p.records),
+                       change: ChangeText.count(t.records - p.records)),
+            SummaryRow(label: "Instance-hours", current: Format.hours(t.hours), previous: Format.hours(p.hours),
+                       change: ChangeText.hours(t.hours - p.hours)),
+            SummaryRow(label: "On-demand equivalent", current: Format.usd(t.onDemandEquivalent),
+                       previous: Format.usd(p.onDemandEquivalent), change: Format.signedUSD(t.onDemandEquivalent - p.onDemandEquivalent)),
+            SummaryRow(label: "Realized savings", current: Format.usd(t.realizedSavings),
+                       previous: Format.usd(p.realizedSavings), change: Format.signedUSD(t.realizedSavings - p.realizedSavings)),
+            SummaryRow(label: "Savings rate (spot and reserved)", current: t.savingsRate.map(Format.percent) ?? "n/a",
+                       previous: p.savingsRate.map(Format.percent) ?? "n/a", change: ""),
+            SummaryRow(label: "Tests passed / failed", current: "\(Format.count(t.testsPassed)) / \(Format.count(t.testsFailed))",
+                       previous: "\(Format.count(p.testsPassed)) / \(Format.count(p.testsFailed))", change: ""),
+            SummaryRow(label: "Spend on runs with failed tests", current: Format.usd(t.failedRunSpend),
+                       previous: Format.usd(p.failedRunSpend), change: Format.signedUSD(t.failedRunSpend - p.failedRunSpend)),
+        ]
+        headline = ReportView.headline(r)
+        budget = BudgetView(r.budget)
+        let maxTrend = r.trend.map(\.spend).max() ?? 0
+        trend = r.trend.map { TrendRow(week: $0.week, start: $0.start, spend: Format.usd($0.spend), bar: Bar.of($0.spend, max: maxTrend)) }
+        hasTrend = r.trend.contains { $0.spend > 0 }
+        breakdowns = BreakdownSection.sections(for: r)
+        dataQuality = QualityView(r.dataQuality)
+    }
+
+    /// One sentence a team lead reads first.
+    static func headline(_ r: Report) -> String {
+        var s = "\(Format.usd(r.totals.spend)) across \(Format.count(r.totals.runs)) runs"
+        if r.previousTotals.spend > 0 || r.totals.spend > 0 {
+            s += " (\(ChangeText.describe(r.change)) vs \(r.previousPeriod.id))"
+        }
+        if r.totals.realizedSavings != 0 {
+            s += "; spot and reserved capacity saved \(Format.usd(r.totals.realizedSavings)) against on-demand"
+        }
+        return s + "."
+    }
+}
+
+struct SummaryRow {
+    let label: String
+    let current: String
+    let previous: String
+    let change: String
+}
+
+struct TrendRow {
+    let week: String
+    let start: String
+    let spend: String
+    let bar: String
+}
+
+enum ChangeText {
+    /// `+$134.56 (+12.2%)`, or `+$134.56 (new)` when the previous period had no spend.
+    static func describe(_ c: Change) -> String {
+        guard let p = c.percent else { return c.spend == 0 ? "no change" : "\(Format.signedUSD(c.spend)) (new)" }
+        return "\(Format.signedUSD(c.spend)) (\(Format.signedPercent(p)))"
+    }
+
+    static func count(_ delta: Int) -> String { delta > 0 ? "+" + Format.count(delta) : Format.count(delta) }
+
+    static func hours(_ delta: Double) -> String {
+        let text = Format.hours(delta)
+        return delta > 0 && text != "0.0" ? "+" + text : text
+    }
+}
+
+/// A text bar for Markdown tables, so a trend reads at a glance even in a PR comment.
+enum Bar {
+    static func of(_ value: Double, max: Double, width: Int = 20) -> String {
+        guard max > 0, value > 0 else { return "" }
+        let n = Int((value / max * Double(width)).rounded(.toNearestOrAwayFromZero))
+        return String(repeating: "█", count: Swift.max(1, n))
+    }
+}

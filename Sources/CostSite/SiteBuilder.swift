@@ -1,0 +1,57 @@
+import CostModel
+import CostRender
+
+/// Everything one site build needs, already computed: the overview and the report of every
+/// week and month that has data (newest first, as in the overview).
+public struct SiteInput: Sendable {
+    public var overview: SiteOverview
+    public var weekReports: [Report]
+    public var monthReports: [Report]
+    /// The stylesheet from the templates folder, copied as-is.
+    public var stylesheet: [UInt8]
+
+    public init(overview: SiteOverview, weekReports: [Report], monthReports: [Report], stylesheet: [UInt8]) {
+        self.overview = overview; self.weekReports = weekReports
+        self.monthReports = monthReports; self.stylesheet = stylesheet
+    }
+}
+
+/// Decides every path of the site and asks the renderer for each page's text.
+/// Produces files in memory; `SiteWriter` publishes them atomically.
+public enum SiteBuilder {
+    public static func files(_ input: SiteInput, renderer: ReportRenderer,
+                             progress: (@Sendable (String) -> Void)? = nil) throws -> [SiteFile] {
+        let o = input.overview
+        let latestWeek = o.weeks.first.map { PageLink(label: $0.id, href: SitePaths.stem(kind: "week", id: $0.id) + ".html") }
+        let latestMonth = o.months.first.map { PageLink(label: $0.id, href: SitePaths.stem(kind: "month", id: $0.id) + ".html") }
+        var files: [SiteFile] = []
+
+        let indexShell = PageShell(title: "Cloud test spend", root: "", asOf: o.asOf, isIndex: true,
+                                   latestWeek: latestWeek, latestMonth: latestMonth)
+        files.append(SiteFile(path: SitePaths.index,
+                              text: try renderer.page(markdown: renderer.indexMarkdown(o), shell: indexShell)))
+
+        for (label, reports) in [("Week", input.weekReports), ("Month", input.monthReports)] {
+            progress?("rendering \(reports.count) \(label.lowercased()) reports")
+            // Reports are newest first: the previous (older) period is the next element.
+            for (i, report) in reports.enumerated() {
+                let stem = SitePaths.stem(kind: report.period.kind.rawValue, id: report.period.id)
+                let link = { (r: Report) in
+                    PageLink(label: r.period.id, href: SitePaths.stem(kind: r.period.kind.rawValue, id: r.period.id) + ".html")
+                }
+                let shell = PageShell(
+                    title: "\(label) \(report.period.id)", root: SitePaths.root(from: stem + ".html"), asOf: o.asOf,
+                    breadcrumbs: [PageLink(label: "Overview", href: SitePaths.index),
+                                  PageLink(label: "\(label) \(report.period.id)", href: nil)],
+                    previous: i + 1 < reports.count ? link(reports[i + 1]) : nil,
+                    next: i > 0 ? link(reports[i - 1]) : nil,
+                    markdownHref: stem + ".md", latestWeek: latestWeek, latestMonth: latestMonth)
+                let markdown = try renderer.markdown(for: report)
+                files.append(SiteFile(path: stem + ".md", text: markdown))
+                files.append(SiteFile(path: stem + ".html", text: try renderer.page(markdown: markdown, shell: shell)))
+            }
+        }
+        files.append(SiteFile(path: SitePaths.stylesheet, bytes: input.stylesheet))
+        return files
+    }
+}
