@@ -54,6 +54,17 @@ public struct Totals: Sendable, Codable, Equatable {
     public var failedRunSpend: Double = 0
     public var estimatedSpend: Double = 0
     public init() {}
+
+    /// Optional figures are written as `null`, not left out: spec §10 readers expect every key.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(records, forKey: .records); try c.encode(runs, forKey: .runs)
+        try c.encode(hours, forKey: .hours); try c.encode(spend, forKey: .spend)
+        try c.encode(onDemandEquivalent, forKey: .onDemandEquivalent)
+        try c.encode(realizedSavings, forKey: .realizedSavings); try c.encode(savingsRate, forKey: .savingsRate)
+        try c.encode(testsPassed, forKey: .testsPassed); try c.encode(testsFailed, forKey: .testsFailed)
+        try c.encode(failedRunSpend, forKey: .failedRunSpend); try c.encode(estimatedSpend, forKey: .estimatedSpend)
+    }
 }
 
 public struct Change: Sendable, Codable, Equatable {
@@ -62,6 +73,11 @@ public struct Change: Sendable, Codable, Equatable {
     /// Relative change; nil when the previous period had no spend.
     public var percent: Double?
     public init(spend: Double, percent: Double?) { self.spend = spend; self.percent = percent }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(spend, forKey: .spend); try c.encode(percent, forKey: .percent)
+    }
 }
 
 public struct BreakdownRow: Sendable, Codable, Equatable {
@@ -85,6 +101,16 @@ public struct BreakdownRow: Sendable, Codable, Equatable {
         self.share = share; self.onDemandEquivalent = onDemandEquivalent; self.realizedSavings = realizedSavings
         self.savingsRate = savingsRate; self.testsPassed = testsPassed; self.testsFailed = testsFailed
         self.failedRunSpend = failedRunSpend
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key); try c.encode(runs, forKey: .runs); try c.encode(records, forKey: .records)
+        try c.encode(hours, forKey: .hours); try c.encode(spend, forKey: .spend); try c.encode(share, forKey: .share)
+        try c.encode(onDemandEquivalent, forKey: .onDemandEquivalent)
+        try c.encode(realizedSavings, forKey: .realizedSavings); try c.encode(savingsRate, forKey: .savingsRate)
+        try c.encode(testsPassed, forKey: .testsPassed); try c.encode(testsFailed, forKey: .testsFailed)
+        try c.encode(failedRunSpend, forKey: .failedRunSpend)
     }
 }
 
@@ -190,6 +216,13 @@ public struct DeveloperBudget: Sendable, Codable, Equatable {
     public init(key: String, allocation: Double, spend: Double, share: Double?, status: BudgetStatus, members: [String]) {
         self.key = key; self.allocation = allocation; self.spend = spend; self.share = share
         self.status = status; self.members = members
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key); try c.encode(allocation, forKey: .allocation)
+        try c.encode(spend, forKey: .spend); try c.encode(share, forKey: .share)
+        try c.encode(status, forKey: .status); try c.encode(members, forKey: .members)
     }
 }
 

@@ -1,0 +1,157 @@
+import CostModel
+
+/// Per-row sums of spec §4, added record by record (no rounding anywhere).
+struct Tally {
+    var records = 0
+    /// Distinct runs; counted by `RunCounter` / `DimensionTally`, not by `add`.
+    var runs = 0
+    var hours = 0.0
+    var spend = 0.0
+    var onDemandEquivalent = 0.0
+    var realizedSavings = 0.0
+    /// On-demand equivalent of the spot and reserved records with a rate and hours: the
+    /// denominator of the savings rate. The rate is realized savings / this (not / the whole
+    /// on-demand equivalent), so it reads as "how much cheaper than on-demand were the
+    /// discounted runs", and is not diluted by on-demand runs that could never save anything.
+    var savingsBase = 0.0
+    var testsPassed = 0
+    var testsFailed = 0
+    var failedRunSpend = 0.0
+    var estimatedSpend = 0.0
+
+    @inline(__always)
+    mutating func add(_ r: RunRecord) {
+        records += 1
+        spend += r.cost
+        if let h = r.hours { hours += h }
+        if let od = r.onDemandEquivalent {
+            onDemandEquivalent += od
+            if let saved = r.realizedSavings {
+                realizedSavings += saved
+                savingsBase += od
+            }
+        }
+        testsPassed += Int(r.testsPassed)
+        testsFailed += Int(r.testsFailed)
+        // A record with failed tests is itself part of a run with failures, flagged or not.
+        if r.flags.contains(.runHasFailures) || r.testsFailed > 0 { failedRunSpend += r.cost }
+        if r.flags.contains(.costEstimated) { estimatedSpend += r.cost }
+    }
+
+    /// nil when no spot or reserved record had a rate and hours.
+    var savingsRate: Double? { savingsBase > 0 ? realizedSavings / savingsBase : nil }
+
+    var totals: Totals {
+        var t = Totals()
+        t.records = records; t.runs = runs; t.hours = hours; t.spend = spend
+        t.onDemandEquivalent = onDemandEquivalent; t.realizedSavings = realizedSavings
+        t.savingsRate = savingsRate; t.testsPassed = testsPassed; t.testsFailed = testsFailed
+        t.failedRunSpend = failedRunSpend; t.estimatedSpend = estimatedSpend
+        return t
+    }
+
+    func row(key: String, periodSpend: Double) -> BreakdownRow {
+        BreakdownRow(key: key, runs: runs, records: records, hours: hours, spend: spend,
+                     share: periodSpend > 0 ? spend / periodSpend : 0,
+                     onDemandEquivalent: onDemandEquivalent, realizedSavings: realizedSavings,
+                     savingsRate: savingsRate, testsPassed: testsPassed, testsFailed: testsFailed,
+                     failedRunSpend: failedRunSpend)
+    }
+}
+
+/// Distinct runs: a `run_id` counts once; a record without one (`StringTable.none`) is its own run.
+/// `contiguous`: each run's records are adjacent (see `Timeline.runsContiguous`), so a change of run
+/// is a new run and no set is needed.
+struct RunCounter {
+    private let contiguous: Bool
+    private var seen = Set<StringID>()
+    private var last: StringID = -1
+    private(set) var count = 0
+
+    init(contiguous: Bool) { self.contiguous = contiguous }
+
+    @inline(__always)
+    mutating func add(_ run: StringID) {
+        if run == StringTable.none { count += 1; return }
+        if run == last { return }
+        last = run
+        if contiguous || seen.insert(run).inserted { count += 1 }
+    }
+}
+
+/// One breakdown dimension: rows keyed by a small integer (a `StringID`, a market or test type raw
+/// value, a day ordinal), never by `String`, so a million records hash integers only.
+struct DimensionTally {
+    /// Each run's records are adjacent: a row whose last counted run differs has a new run.
+    private let runsContiguous: Bool
+    private var slotOf: [Int32: Int] = [:]
+    private(set) var keys: [Int32] = []
+    private(set) var tallies: [Tally] = []
+    /// Last run seen per row: records of one run are usually adjacent, which skips most set look-ups.
+    private var lastRun: [StringID] = []
+    /// (row slot, run) pairs already counted.
+    private var seen = Set<UInt64>()
+    /// The previous record's key and row: neighbouring records mostly share a value, which skips
+    /// most dictionary look-ups.
+    private var lastKey: Int32 = .min
+    private var lastSlot = -1
+
+    init(runsContiguous: Bool) { self.runsContiguous = runsContiguous }
+
+    @inline(__always)
+    mutating func add(_ key: Int32, _ r: RunRecord) {
+        let slot: Int
+        if key == lastKey {
+            slot = lastSlot
+        } else if let s = slotOf[key] {
+            slot = s
+        } else {
+            slot = keys.count
+            slotOf[key] = slot
+            keys.append(key)
+            tallies.append(Tally())
+            lastRun.append(-1)
+        }
+        lastKey = key
+        lastSlot = slot
+        tallies[slot].add(r)
+        if r.run == StringTable.none {
+            tallies[slot].runs += 1
+        } else if lastRun[slot] != r.run {
+            lastRun[slot] = r.run
+            if runsContiguous { tallies[slot].runs += 1; return }
+            let pair = UInt64(UInt32(truncatingIfNeeded: slot)) << 32 | UInt64(UInt32(bitPattern: r.run))
+            if seen.insert(pair).inserted { tallies[slot].runs += 1 }
+        }
+    }
+
+    func tally(for key: Int32) -> Tally? {
+        slotOf[key].map { tallies[$0] }
+    }
+
+    /// Rows sorted by spend (largest first), ties by key.
+    func rows(label: (Int32) -> String, periodSpend: Double) -> [BreakdownRow] {
+        zip(keys, tallies)
+            .map { $0.1.row(key: label($0.0), periodSpend: periodSpend) }
+            .sorted { $0.spend != $1.spend ? $0.spend > $1.spend : $0.key < $1.key }
+    }
+}
+
+/// Totals only (the previous period needs no breakdowns).
+struct TotalsAccumulator {
+    private var tally = Tally()
+    private var runs: RunCounter
+
+    init(runsContiguous: Bool) { runs = RunCounter(contiguous: runsContiguous) }
+
+    mutating func add(_ r: RunRecord) {
+        tally.add(r)
+        runs.add(r.run)
+    }
+
+    var totals: Totals {
+        var t = tally
+        t.runs = runs.count
+        return t.totals
+    }
+}

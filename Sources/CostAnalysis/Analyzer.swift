@@ -1,0 +1,75 @@
+import CostModel
+
+/// `Dataset + Catalog + Config → Report` (spec §3–§6, §9, §10, §12). Pure and deterministic: no
+/// files, no clock, no locale; every list in the output is sorted, never in dictionary order.
+///
+/// Built once per dataset: the constructor groups the records by day and computes the data-quality
+/// figures in one pass, so each `report(for:asOf:)` only reads the records of its period, the
+/// previous period, the trend's 12 weeks and the budget month.
+public struct Analyzer: Sendable {
+    private let timeline: Timeline
+    private let labels: Labels
+    private let qualityBase: QualityBase
+    private let ingestQuality: IngestQuality
+    private let recordCount: Int
+    private let catalog: Catalog
+    private let config: Config
+
+    public init(dataset: Dataset, catalog: Catalog, config: Config) {
+        timeline = Timeline(records: dataset.records)
+        labels = Labels(strings: dataset.strings)
+        qualityBase = QualityBase(records: timeline.records, labels: labels)
+        ingestQuality = dataset.quality
+        recordCount = dataset.records.count
+        self.catalog = catalog
+        self.config = config
+    }
+
+    /// Default as-of date: the local day of the latest record (never the wall clock); nil for an empty dataset.
+    public var latestDay: Day? { timeline.days.last }
+
+    /// The report of one period as seen on `asOf`: records after as-of count only in data quality.
+    public func report(for period: Period, asOf: Day) -> Report {
+        let last = min(period.end, asOf)
+
+        var current = PeriodAccumulator(labels: labels, runsContiguous: timeline.runsContiguous)
+        for i in timeline.recordIndices(from: period.start, through: last) { current.add(timeline.records[i]) }
+        let days = period.start <= last ? (0...(last - period.start)).map { period.start.adding(days: $0) } : []
+
+        let previousPeriod = period.previous
+        var previous = TotalsAccumulator(runsContiguous: timeline.runsContiguous)
+        for i in timeline.recordIndices(from: previousPeriod.start, through: min(previousPeriod.end, asOf)) {
+            previous.add(timeline.records[i])
+        }
+
+        let totals = current.totals
+        let previousTotals = previous.totals
+        return Report(
+            asOf: asOf.iso,
+            period: PeriodInfo(period, asOf: asOf),
+            previousPeriod: PeriodInfo(previousPeriod, asOf: asOf),
+            totals: totals,
+            previousTotals: previousTotals,
+            change: .between(totals.spend, previous: previousTotals.spend),
+            breakdowns: current.breakdowns(days: days),
+            trend: timeline.trend(endingWithWeekOf: last, asOf: asOf),
+            budget: BudgetCalculator.budget(timeline: timeline, labels: labels, config: config.budget, asOf: asOf),
+            dataQuality: qualityBase.report(quality: ingestQuality, recordCount: recordCount, config: config,
+                                            asOf: asOf, afterAsOf: timeline.count(after: asOf)),
+            settings: ReportSettings(timezone: config.timezone, costAttribution: config.costAttribution.rawValue))
+    }
+
+    /// Weeks and months (up to as-of) that have at least one accepted record, newest first, with totals and change.
+    public func periodsWithData(asOf: Day) -> (weeks: [PeriodSummary], months: [PeriodSummary]) {
+        timeline.periodSummaries(asOf: asOf)
+    }
+
+    /// The site index: this week's and this month's reports, and every week and month with data.
+    public func overview(asOf: Day) -> SiteOverview {
+        let periods = periodsWithData(asOf: asOf)
+        return SiteOverview(asOf: asOf.iso,
+                            currentWeek: report(for: .week(containing: asOf), asOf: asOf),
+                            currentMonth: report(for: .month(containing: asOf), asOf: asOf),
+                            weeks: periods.weeks, months: periods.months)
+    }
+}

@@ -1,0 +1,69 @@
+import CostModel
+
+/// Totals and every breakdown of spec §4 for one slice of records, in a single pass.
+struct PeriodAccumulator {
+    private var totalTally = Tally()
+    private var totalRuns: RunCounter
+    private var provider, instanceType, region, hardwareType, gpuModel, suite, benchmark, market,
+                developer, branch, pr, testType, day: DimensionTally
+
+    private let labels: Labels
+
+    init(labels: Labels, runsContiguous: Bool) {
+        self.labels = labels
+        totalRuns = RunCounter(contiguous: runsContiguous)
+        let empty = DimensionTally(runsContiguous: runsContiguous)
+        provider = empty; instanceType = empty; region = empty; hardwareType = empty; gpuModel = empty
+        suite = empty; benchmark = empty; market = empty; developer = empty; branch = empty; pr = empty
+        testType = empty; day = empty
+    }
+
+    mutating func add(_ r: RunRecord) {
+        totalTally.add(r)
+        totalRuns.add(r.run)
+        provider.add(r.provider, r)
+        instanceType.add(r.instanceType, r)
+        region.add(r.region, r)
+        hardwareType.add(r.hardwareType, r)
+        gpuModel.add(r.gpuModel, r)
+        suite.add(r.suite, r)
+        benchmark.add(r.benchmark, r)
+        market.add(Int32(r.market.rawValue), r)
+        developer.add(labels.developerKey(r.developer), r)
+        branch.add(r.branch, r)
+        pr.add(r.pr, r)
+        testType.add(Int32(r.testType.rawValue), r)
+        day.add(r.day.ordinal, r)
+    }
+
+    var totals: Totals {
+        var t = totalTally
+        t.runs = totalRuns.count
+        return t.totals
+    }
+
+    /// `days`: every day to list in the `day` breakdown (the period up to as-of), quiet days included.
+    func breakdowns(days: [Day]) -> Breakdowns {
+        let spend = totalTally.spend
+        let text: (Int32) -> String = { labels[$0] }
+        var b = Breakdowns()
+        b.provider = provider.rows(label: text, periodSpend: spend)
+        b.instanceType = instanceType.rows(label: text, periodSpend: spend)
+        b.region = region.rows(label: text, periodSpend: spend)
+        b.hardwareType = hardwareType.rows(label: text, periodSpend: spend)
+        b.gpuModel = gpuModel.rows(label: text, periodSpend: spend)
+        b.suite = suite.rows(label: text, periodSpend: spend)
+        b.benchmark = benchmark.rows(label: text, periodSpend: spend)
+        b.market = market.rows(label: { Market(rawValue: UInt8($0))?.key ?? Market.unknown.key }, periodSpend: spend)
+        b.developer = developer.rows(label: { labels.developer($0) }, periodSpend: spend)
+        b.branch = branch.rows(label: text, periodSpend: spend)
+        b.pr = pr.rows(label: text, periodSpend: spend)
+        b.testType = testType.rows(label: { TestType(rawValue: UInt8($0))?.key ?? TestType.unknown.key },
+                                   periodSpend: spend)
+        // Days in date order, each day of the period up to as-of listed even with no spend.
+        b.day = days.map { d in
+            (day.tally(for: d.ordinal) ?? Tally()).row(key: d.iso, periodSpend: spend)
+        }
+        return b
+    }
+}

@@ -1,0 +1,106 @@
+import CostModel
+
+/// The accepted records grouped by local day, built once per `Analyzer`.
+///
+/// `Dataset.records` is sorted by instant and a record's local day never decreases with its
+/// instant, so every period is a contiguous slice of the array: finding it is a binary search over
+/// the distinct days, not a scan. Should a caller hand in records that are not in day order, they
+/// are stably re-sorted by day once here (source order kept within a day), so slicing stays correct.
+struct Timeline: Sendable {
+    let records: [RunRecord]
+    /// The distinct days that have records, ascending.
+    let days: [Day]
+    /// `records[dayStart[i] ..< dayStart[i + 1]]` are the records of `days[i]` (count: days + 1).
+    let dayStart: [Int]
+    /// Spend of each day in `days`, summed in record order.
+    let daySpend: [Double]
+    /// Whether each run's records are adjacent (ignoring records without a run id). Then they are
+    /// adjacent in every slice too, and distinct runs per breakdown row need no hash set: a row counts
+    /// a run when its last counted run differs. True for the team's data, where a run's records
+    /// share the run's start time; when false, counting falls back to sets (exact either way).
+    let runsContiguous: Bool
+
+    init(records input: [RunRecord]) {
+        var records = input
+        if !Timeline.isSortedByDay(input) {
+            records = input.enumerated()
+                .sorted { $0.element.day != $1.element.day ? $0.element.day < $1.element.day : $0.offset < $1.offset }
+                .map(\.element)
+        }
+        var days: [Day] = []
+        var dayStart: [Int] = []
+        var daySpend: [Double] = []
+        for (index, record) in records.enumerated() {
+            if days.last != record.day {
+                days.append(record.day)
+                dayStart.append(index)
+                daySpend.append(0)
+            }
+            daySpend[daySpend.count - 1] += record.cost
+        }
+        dayStart.append(records.count)
+        runsContiguous = Timeline.runsAreContiguous(records)
+        self.records = records
+        self.days = days
+        self.dayStart = dayStart
+        self.daySpend = daySpend
+    }
+
+    private static func isSortedByDay(_ records: [RunRecord]) -> Bool {
+        var previous: Day?
+        for record in records {
+            if let p = previous, record.day < p { return false }
+            previous = record.day
+        }
+        return true
+    }
+
+    private static func runsAreContiguous(_ records: [RunRecord]) -> Bool {
+        let limit = Int(records.lazy.map(\.run).max() ?? 0) + 1
+        var seen = [Bool](repeating: false, count: max(limit, 1))
+        var current: StringID = -1
+        for record in records where record.run != StringTable.none && record.run != current {
+            let run = Int(record.run)
+            guard run >= 0, !seen[run] else { return false }
+            seen[run] = true
+            current = record.run
+        }
+        return true
+    }
+
+    /// Index into `days` of the first day ≥ `day`.
+    func dayIndex(atOrAfter day: Day) -> Int {
+        var low = 0, high = days.count
+        while low < high {
+            let mid = (low + high) / 2
+            if days[mid] < day { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Indices into `days` of the days in `from...through` (empty when through < from).
+    func dayIndices(from: Day, through: Day) -> Range<Int> {
+        guard from <= through else { return 0..<0 }
+        let lower = dayIndex(atOrAfter: from)
+        return lower..<max(lower, dayIndex(atOrAfter: through.adding(days: 1)))
+    }
+
+    /// Indices into `records` of the records whose day is in `from...through`.
+    func recordIndices(from: Day, through: Day) -> Range<Int> {
+        let d = dayIndices(from: from, through: through)
+        return dayStart[d.lowerBound]..<dayStart[d.upperBound]
+    }
+
+    /// Number of records whose day is after `day`.
+    func count(after day: Day) -> Int {
+        records.count - dayStart[dayIndex(atOrAfter: day.adding(days: 1))]
+    }
+
+    /// Spend of the records in `from...through`, summed record by record in order (so it equals the
+    /// totals of a report over the same days to the last bit).
+    func spend(from: Day, through: Day) -> Double {
+        var total = 0.0
+        for i in recordIndices(from: from, through: through) { total += records[i].cost }
+        return total
+    }
+}
