@@ -63,12 +63,12 @@ struct QualityBase: Sendable {
         if dc.runs > 0 {
             out.append("\(Text.count(dc.runs, "run")) \(dc.runs == 1 ? "has" : "have") 2 or more records with the same cost "
                 + "(\(Text.money(dc.duplicatedSpend)) duplicated): the cost may be counted twice. If each run's cost is "
-                + "copied onto every record, set `cost_attribution: run` in costreport.yml.")
+                + "copied onto every record, set “cost_attribution: run” in costreport.yml.")
         }
         for reason in RejectionReason.allCases {
             let n = dq.rejected[reason.rawValue] ?? 0
             guard n > 0 else { continue }
-            out.append("\(Text.count(n, "record")) \(n == 1 ? "was" : "were") rejected (`\(reason.rawValue)`): "
+            out.append("\(Text.count(n, "record")) \(n == 1 ? "was" : "were") rejected (\(reason.rawValue)): "
                 + "\(explanation(reason)). \(n == 1 ? "It is" : "They are") left out of every figure.")
         }
         if dq.estimated > 0 {
@@ -92,7 +92,7 @@ struct QualityBase: Sendable {
             let more = dq.unknownInstances.count > 5 ? " and \(dq.unknownInstances.count - 5) more" : ""
             out.append("\(Text.count(records, "record")) (\(Text.money(spend))) \(records == 1 ? "uses an instance type" : "use instance types") "
                 + "missing from the pricing catalog: \(shown)\(more). \(records == 1 ? "Its spend counts, but it has" : "Their spend counts, but they have") "
-                + "no on-demand equivalent or savings; add the instance \(dq.unknownInstances.count == 1 ? "type" : "types") to a pricing file (`--pricing`).")
+                + "no on-demand equivalent or savings; add the instance \(dq.unknownInstances.count == 1 ? "type" : "types") to a pricing file (--pricing).")
         }
         let above = dq.spotAboveOnDemand
         if above.records > 0 {

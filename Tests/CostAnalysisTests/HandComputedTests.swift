@@ -289,9 +289,9 @@ enum HandFixture {
         let w = report.dataQuality.warnings
         #expect(w.count == 9)
         #expect(w[0] == "1 run has 2 or more records with the same cost ($32.77 duplicated): the cost may be counted "
-                + "twice. If each run's cost is copied onto every record, set `cost_attribution: run` in costreport.yml.")
-        #expect(w[1].hasPrefix("2 records were rejected (`invalid_timestamp`)"))
-        #expect(w[2].hasPrefix("1 record was rejected (`missing_cost`)"))
+                + "twice. If each run's cost is copied onto every record, set “cost_attribution: run” in costreport.yml.")
+        #expect(w[1].hasPrefix("2 records were rejected (invalid_timestamp)"))
+        #expect(w[2].hasPrefix("1 record was rejected (missing_cost)"))
         #expect(w[3].hasPrefix("1 record had no recorded cost") && w[3].contains("($10.06 in total)"))
         #expect(w[4].hasPrefix("2 records did not record their market"))
         #expect(w[5].hasPrefix("1 record has metadata that is not a JSON object"))
