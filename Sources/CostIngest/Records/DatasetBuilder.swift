@@ -1,0 +1,234 @@
+import CostModel
+import Foundation
+
+/// Streams raw rows into accepted `RunRecord`s and counted rejections (spec §1, §3, §12).
+/// Source-agnostic on purpose: the SQLite reader feeds it today, a JSON-results reader later,
+/// and every rule lives here once.
+///
+/// This is the hot path for a million rows: strings are interned per distinct raw value, catalog
+/// rates are looked up per distinct provider/instance/region, and a row whose metadata text equals
+/// the previous row's (the common case inside a run) reuses its parsed facts.
+public struct DatasetBuilder {
+    let catalog: Catalog
+    let config: Config
+    var clock: ZoneClock
+
+    var strings = StringTable()
+    var records: [RunRecord] = []
+    var quality = IngestQuality()
+    /// How many rejected rows keep their source for the report (all are counted).
+    static let rejectedSampleLimit = 20
+
+    private var runs = NormalisingInterner.stripped()
+    private var providers = NormalisingInterner.provider()
+    private var instanceTypes = NormalisingInterner.lowercased()
+    private var regions = NormalisingInterner.region()
+    private var hardwareTypes = NormalisingInterner.lowercased()
+    private var gpuModels = NormalisingInterner.stripped()
+    private var suites = NormalisingInterner.stripped()
+    private var benchmarks = NormalisingInterner.stripped()
+
+    private var rates: [RateKey: Rates] = [:]
+    private var providerListing: [StringID: StringID] = [:]
+    private var testTypeOfName: [StringID: TestType] = [:]
+    private var scheduledSuite: [StringID: Bool] = [:]
+    /// Metadata texts recur (every record of a run, every nightly run): parse each distinct text once.
+    private var metadataCache: [String: ResolvedMetadata] = [:]
+    private var noMetadata: ResolvedMetadata?
+    static let metadataCacheLimit = 50_000
+
+    private let unknownProvider: StringID
+    private let unattributed: StringID
+
+    public init(catalog: Catalog, config: Config) throws {
+        guard let zone = TimeZone(identifier: config.timezone) else {
+            throw IngestError("unknown time zone '\(config.timezone)': use an IANA name such as UTC or Europe/Berlin")
+        }
+        self.catalog = catalog
+        self.config = config
+        clock = ZoneClock(zone: zone)
+        unknownProvider = strings.intern("unknown")
+        unattributed = strings.intern("(unattributed)")
+    }
+
+    /// Names a source (a database path, a results folder) for the data-quality section.
+    public mutating func noteSource(_ name: String) {
+        quality.sources.append(name)
+    }
+
+    /// Adds one raw row: accepted as a record, or counted under its first rejection reason.
+    /// `source` (`benchmarks.db id 17`) is only evaluated for rejected rows and rows without a run id.
+    public mutating func add(_ raw: RawRecord, source: @autoclosure () -> String) {
+        // Rejections, in the order spec §12 lists them: one reason per record.
+        guard let parsed = raw.timestamp.flatMap(TimestampParser.parse) else {
+            return reject(.invalidTimestamp, source())
+        }
+        if let d = raw.durationSeconds {
+            if !d.isFinite { return reject(.invalidDuration, source()) }
+            if d < 0 { return reject(.negativeDuration, source()) }
+        }
+        var recordedCost: Double?
+        if let c = raw.costUSD {
+            if !c.isFinite { return reject(.invalidCost, source()) }
+            if c < 0 { return reject(.negativeCost, source()) }
+            // The team's Python writer stores 0.0 for a cost it never set.
+            let neverSet = c == 0 && (raw.durationSeconds ?? 0) > 0
+            recordedCost = neverSet ? nil : c
+        }
+        let hours = raw.durationSeconds.map { $0 / 3600 }
+
+        let instanceType = instanceTypes.id(raw.instanceType, in: &strings)
+        let region = regions.id(raw.region, in: &strings)
+        let provider = providerID(raw.cloudProvider, instanceType: instanceType)
+        let rates = rates(provider: provider, instanceType: instanceType, region: region)
+        let meta = metadata(raw.metadata)
+
+        // Market evidence in spec §12 order; inference comes last and only for recorded costs.
+        var market = meta.market ?? raw.executionSpotInstance.map { $0 ? Market.spot : .onDemand }
+        var flags = meta.flags
+        let cost: Double
+        if let recordedCost {
+            cost = recordedCost
+            if market == nil {
+                market = MarketRules.inferredMarket(cost: cost, hours: hours, onDemandRate: rates.onDemand)
+                if market != nil { flags.insert(.marketInferred) }
+            }
+        } else {
+            let recorded = market ?? .unknown
+            guard let hours, let rate = rates.estimationRate(for: recorded) else {
+                return reject(.missingCost, source())
+            }
+            cost = hours * rate
+            market = recorded == .unknown ? .onDemand : recorded
+            flags.insert(.costEstimated)
+        }
+
+        var run = runs.id(raw.runID, in: &strings)
+        if run == StringTable.none {
+            // A record without run_id is its own run (spec §12): give it a key no other row shares.
+            run = strings.intern("(no run_id) " + source())
+        }
+        let suite = suites.id(raw.benchmarkSuite, in: &strings)
+        let benchmark = benchmarks.id(raw.benchmarkName, in: &strings)
+        if meta.scheduledByTrigger || isScheduled(suite: suite) { flags.insert(.scheduled) }
+
+        let instant: Double
+        switch parsed {
+        case .instant(let t): instant = t
+        case .local(let local): instant = clock.instant(fromLocal: local)
+        }
+        let (day, minute) = clock.localDayAndMinute(ofInstant: instant)
+
+        records.append(RunRecord(
+            instant: instant, day: day, minuteOfDay: minute, run: run, provider: provider,
+            instanceType: instanceType, region: region,
+            hardwareType: hardwareTypes.id(raw.hardwareType, in: &strings),
+            gpuModel: gpuModels.id(raw.gpuModel, in: &strings),
+            suite: suite, benchmark: benchmark, developer: meta.developer, branch: meta.branch, pr: meta.pr,
+            testType: meta.testType != .unknown ? meta.testType
+                : testType(suite: suite, benchmark: benchmark, testPath: raw.testPath),
+            market: market ?? .unknown, hours: hours, cost: cost, onDemandRate: rates.onDemand,
+            testsPassed: Self.count(raw.testsPassed), testsFailed: Self.count(raw.testsFailed),
+            testsSkipped: Self.count(raw.testsSkipped), flags: flags))
+    }
+
+    /// Counts every rejection; only the first few keep their source (built only for those).
+    private mutating func reject(_ reason: RejectionReason, _ source: @autoclosure () -> String) {
+        quality.rejected[reason, default: 0] += 1
+        if quality.rejectedSamples.count < Self.rejectedSampleLimit {
+            quality.rejectedSamples.append(RejectedRecord(source: source(), reason: reason))
+        }
+    }
+
+    /// The recorded provider, else the provider whose catalog lists the instance, else `unknown`.
+    private mutating func providerID(_ raw: String?, instanceType: StringID) -> StringID {
+        let recorded = providers.id(raw, in: &strings)
+        if recorded != StringTable.none { return recorded }
+        if let cached = providerListing[instanceType] { return cached }
+        let listed = instanceType == StringTable.none ? nil : catalog.provider(listing: strings[instanceType])
+        let id = listed.map { strings.intern($0) } ?? unknownProvider
+        providerListing[instanceType] = id
+        return id
+    }
+
+    private mutating func rates(provider: StringID, instanceType: StringID, region: StringID) -> Rates {
+        let key = RateKey(provider: provider, instanceType: instanceType, region: region)
+        if let cached = rates[key] { return cached }
+        let r = Rates(catalog: catalog, provider: strings[provider], instanceType: strings[instanceType],
+                      region: region == StringTable.none ? "" : strings[region])
+        rates[key] = r
+        return r
+    }
+
+    private mutating func metadata(_ text: String?) -> ResolvedMetadata {
+        guard let text else {
+            if let noMetadata { return noMetadata }
+            let resolved = ResolvedMetadata(MetadataFacts(), strings: &strings, unattributed: unattributed)
+            noMetadata = resolved
+            return resolved
+        }
+        if let cached = metadataCache[text] { return cached }
+        let resolved = ResolvedMetadata(MetadataFacts(json: text), strings: &strings, unattributed: unattributed)
+        // Bounded: a million distinct texts (a unique commit per row) must not all stay in memory.
+        if metadataCache.count >= Self.metadataCacheLimit { metadataCache.removeAll(keepingCapacity: true) }
+        metadataCache[text] = resolved
+        return resolved
+    }
+
+    /// Word rules on the suite, then the benchmark name, then the test path (spec §12).
+    private mutating func testType(suite: StringID, benchmark: StringID, testPath: String?) -> TestType {
+        let bySuite = testType(ofName: suite)
+        if bySuite != .unknown { return bySuite }
+        let byBenchmark = testType(ofName: benchmark)
+        if byBenchmark != .unknown { return byBenchmark }
+        return TextRules.testType(in: testPath)
+    }
+
+    private mutating func testType(ofName name: StringID) -> TestType {
+        guard name != StringTable.none else { return .unknown }
+        if let cached = testTypeOfName[name] { return cached }
+        let t = TextRules.testType(in: strings[name])
+        testTypeOfName[name] = t
+        return t
+    }
+
+    private mutating func isScheduled(suite: StringID) -> Bool {
+        guard suite != StringTable.none else { return false }
+        if let cached = scheduledSuite[suite] { return cached }
+        let s = TextRules.isScheduled(suite: strings[suite])
+        scheduledSuite[suite] = s
+        return s
+    }
+
+    /// NULL test counts are 0; counts are clamped to what a record stores.
+    private static func count(_ n: Int?) -> Int32 {
+        Int32(clamping: max(0, n ?? 0))
+    }
+}
+
+/// Metadata facts with their strings interned, cached while consecutive rows repeat the text.
+struct ResolvedMetadata {
+    var developer: StringID
+    var branch: StringID
+    var pr: StringID
+    /// From `metadata.test_type` only; the name rules run when this is unknown.
+    var testType: TestType
+    var scheduledByTrigger: Bool
+    var market: Market?
+    var flags: RecordFlags
+
+    init(_ f: MetadataFacts, strings: inout StringTable, unattributed: StringID) {
+        developer = f.developer.map { strings.intern($0) } ?? unattributed
+        branch = f.branch.map { strings.intern($0) } ?? StringTable.none
+        pr = TextRules.prKey(f.pr).map { strings.intern($0) } ?? StringTable.none
+        testType = TextRules.testType(in: f.testType)
+        scheduledByTrigger = TextRules.isScheduled(trigger: f.trigger)
+        market = f.market
+        flags = []
+        if f.parallelismRecorded { flags.insert(.parallelismRecorded) }
+        if f.parallel { flags.insert(.parallel) }
+        if f.cacheRecorded { flags.insert(.cacheRecorded) }
+        if f.cacheOn { flags.insert(.cacheOn) }
+        if f.notObject { flags.insert(.metadataNotObject) }
+    }
+}

@@ -1,0 +1,100 @@
+import CostModel
+import Foundation
+
+/// What the understood metadata keys of spec §1 say about a record, read from the JSON once.
+/// Values are taken leniently (a number where text was expected is its text) because the
+/// team's writers were never strict about types.
+struct MetadataFacts {
+    var developer: String?
+    var branch: String?
+    var pr: String?
+    var testType: String?
+    var trigger: String?
+    /// The market the metadata states (`market`, `purchase_option`, then the booleans).
+    var market: Market?
+    var parallelismRecorded = false
+    var parallel = false
+    var cacheRecorded = false
+    var cacheOn = false
+    /// The text was not a JSON object and was read as `{}` (spec §12).
+    var notObject = false
+
+    init() {}
+
+    /// NULL or blank metadata is simply empty; anything else must be a JSON object.
+    init(json text: String?) {
+        guard let text, !text.trimmingSpaces.isEmpty else { self.init(); return }
+        let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        guard let object = object as? [String: Any] else {
+            self.init()
+            notObject = true
+            return
+        }
+        self.init(object: object)
+    }
+
+    init(object m: [String: Any]) {
+        developer = Self.text(m["developer"])
+        branch = Self.text(m["branch"])
+        pr = Self.text(m["pr_number"]) ?? Self.text(m["pr"])
+        testType = Self.text(m["test_type"])
+        trigger = Self.text(m["trigger"])
+        market = Self.text(m["market"]).flatMap(MarketRules.market(named:))
+            ?? Self.text(m["purchase_option"]).flatMap(MarketRules.market(named:))
+            ?? Self.firstBoolean(m, keys: ["spot_instance", "preemptible", "spot"]).map { $0 ? .spot : .onDemand }
+
+        let args = m["pytest_args"].flatMap(PytestArgs.tokens(of:))
+        let workers = m["workers"].flatMap(Self.number)
+        parallelismRecorded = args != nil || workers != nil
+        parallel = (args.map(PytestArgs.requestsParallelWorkers) ?? false) || (workers ?? 0) > 1
+
+        if let cache = m["cache"].flatMap(Self.boolean) {
+            cacheRecorded = true
+            cacheOn = cache
+        }
+    }
+
+    /// Text of a scalar: strings stripped, whole numbers without a decimal point.
+    static func text(_ value: Any?) -> String? {
+        switch value {
+        case let s as String:
+            return TextRules.stripped(s)
+        case let n as NSNumber:
+            return LenientValue.integer(fromDouble: n.doubleValue).map(String.init) ?? "\(n)"
+        default:
+            return nil
+        }
+    }
+
+    /// true/false, "true"/"false" (any case), 1/0 — as spec §12 lists for the market booleans.
+    static func boolean(_ value: Any) -> Bool? {
+        switch value {
+        case let n as NSNumber:
+            return n.doubleValue == 1 ? true : n.doubleValue == 0 ? false : nil
+        case let s as String:
+            switch s.trimmingSpaces.lowercased() {
+            case "true", "1": return true
+            case "false", "0": return false
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    static func number(_ value: Any) -> Double? {
+        switch value {
+        case let n as NSNumber: return n.doubleValue
+        case let s as String: return Double(s.trimmingSpaces)
+        default: return nil
+        }
+    }
+
+    /// The first of `keys` present with a readable boolean decides (spec §12 order).
+    private static func firstBoolean(_ m: [String: Any], keys: [String]) -> Bool? {
+        for key in keys {
+            if let v = m[key], let b = boolean(v) { return b }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,88 @@
+import CostModel
+
+/// One record as a source stored it, before any normalisation: the columns of spec §1, each
+/// optional because any of them may be NULL. Sources fill what they have and hand it to
+/// `DatasetBuilder`, which owns every rule; a reader never interprets values itself.
+///
+/// Numbers that were stored as text are converted by the reader: numeric text becomes its value,
+/// empty text becomes nil, and any other text becomes `.nan`, so the builder rejects it as
+/// invalid instead of mistaking it for a missing value.
+public struct RawRecord {
+    public var id: Int?
+    public var runID: String?
+    public var timestamp: RawTimestamp?
+    public var cloudProvider: String?
+    public var instanceType: String?
+    public var region: String?
+    public var hardwareType: String?
+    public var gpuModel: String?
+    public var benchmarkName: String?
+    public var benchmarkSuite: String?
+    public var latencyMs: Double?
+    public var throughput: Double?
+    public var memoryMB: Double?
+    public var testsPassed: Int?
+    public var testsFailed: Int?
+    public var testsSkipped: Int?
+    public var durationSeconds: Double?
+    public var costUSD: Double?
+    /// The `metadata` column as stored: JSON text that should hold an object.
+    public var metadata: String?
+
+    // Fields only the nested JSON result shape carries (spec §1, shape 2).
+
+    /// `execution.test_path`: the last place the test type is looked for (spec §12).
+    public var testPath: String?
+    /// `execution.spot_instance`: market evidence ranked below the metadata keys (spec §12).
+    public var executionSpotInstance: Bool?
+
+    public init(id: Int? = nil, runID: String? = nil, timestamp: RawTimestamp? = nil,
+                cloudProvider: String? = nil, instanceType: String? = nil, region: String? = nil,
+                hardwareType: String? = nil, gpuModel: String? = nil, benchmarkName: String? = nil,
+                benchmarkSuite: String? = nil, latencyMs: Double? = nil, throughput: Double? = nil,
+                memoryMB: Double? = nil, testsPassed: Int? = nil, testsFailed: Int? = nil,
+                testsSkipped: Int? = nil, durationSeconds: Double? = nil, costUSD: Double? = nil,
+                metadata: String? = nil, testPath: String? = nil, executionSpotInstance: Bool? = nil) {
+        self.id = id; self.runID = runID; self.timestamp = timestamp
+        self.cloudProvider = cloudProvider; self.instanceType = instanceType; self.region = region
+        self.hardwareType = hardwareType; self.gpuModel = gpuModel; self.benchmarkName = benchmarkName
+        self.benchmarkSuite = benchmarkSuite; self.latencyMs = latencyMs; self.throughput = throughput
+        self.memoryMB = memoryMB; self.testsPassed = testsPassed; self.testsFailed = testsFailed
+        self.testsSkipped = testsSkipped; self.durationSeconds = durationSeconds; self.costUSD = costUSD
+        self.metadata = metadata; self.testPath = testPath; self.executionSpotInstance = executionSpotInstance
+    }
+}
+
+/// A run start as stored: ISO 8601 text, or a number of seconds since 1970 (an INTEGER/REAL
+/// column, or a JSON number). Numeric text is recognised by the parser, so sources need not.
+public enum RawTimestamp: Sendable, Equatable {
+    case text(String)
+    case epochSeconds(Double)
+}
+
+extension RawTimestamp: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+}
+
+/// Lenient conversions shared by every reader, so "a number stored as text" means the same
+/// thing whatever the source.
+enum LenientValue {
+    /// Numeric text → its value; empty text → nil (missing); other text → `.nan` (invalid).
+    static func number(fromText text: String) -> Double? {
+        let t = text.trimmingSpaces
+        if t.isEmpty { return nil }
+        return Double(t) ?? .nan
+    }
+
+    /// Integer counts: numeric text or a whole number; anything else is nil (counted as 0).
+    static func integer(fromText text: String) -> Int? {
+        let t = text.trimmingSpaces
+        if let i = Int(t) { return i }
+        return integer(fromDouble: Double(t))
+    }
+
+    static func integer(fromDouble d: Double?) -> Int? {
+        guard let d, d.isFinite, d.rounded() == d, abs(d) < 1e15 else { return nil }
+        return Int(d)
+    }
+}

@@ -1,0 +1,90 @@
+import CostModel
+import GRDB
+
+/// The columns of the `benchmarks` table (spec §1) and how one row becomes a `RawRecord`.
+///
+/// Only `run_id` and `timestamp` are required; any other column may be absent (older writers)
+/// and reads as NULL. The SELECT lists every known column at a fixed position so conversion
+/// uses indices, not names. Values are read by storage class, so a number stored as text
+/// (SQLite's type affinity does not stop that) is still a number.
+struct BenchmarksColumns {
+    static let table = "benchmarks"
+    static let required = ["run_id", "timestamp"]
+    static let all = ["id", "run_id", "timestamp", "cloud_provider", "instance_type", "region",
+                      "hardware_type", "gpu_model", "benchmark_name", "benchmark_suite", "latency_ms",
+                      "throughput", "memory_mb", "tests_passed", "tests_failed", "tests_skipped",
+                      "duration_seconds", "cost_usd", "metadata"]
+
+    let selectSQL: String
+
+    init(_ db: Database, path: String) throws {
+        guard try db.tableExists(Self.table) else {
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            let found = tables.isEmpty ? "it has no tables" : "its tables: \(tables.joined(separator: ", "))"
+            throw IngestError("\(path) has no `benchmarks` table (\(found)) — pass the database the team's BenchmarkDatabase writes with --db PATH")
+        }
+        let present = Set(try db.columns(in: Self.table).map { $0.name.lowercased() })
+        for column in Self.required where !present.contains(column) {
+            throw IngestError("\(path): the `benchmarks` table has no `\(column)` column — it is not in the team's schema (spec §1)")
+        }
+        let list = Self.all.map { present.contains($0) ? "\"\($0)\"" : "NULL" }.joined(separator: ", ")
+        selectSQL = "SELECT \(list) FROM \(Self.table) ORDER BY rowid"
+    }
+
+    /// The statement's current row as a raw record. Values are read at the C level through
+    /// `DatabaseValue(sqliteStatement:index:)`, one switch on the storage class per column: GRDB's
+    /// generic `row[i]` decoding would cost more than all the rest of a row's work.
+    func rawRecord(_ statement: SQLiteStatement) -> RawRecord {
+        @inline(__always) func value(_ i: CInt) -> DatabaseValue { DatabaseValue(sqliteStatement: statement, index: i) }
+        return RawRecord(
+            id: Self.integer(value(0)), runID: Self.text(value(1)), timestamp: Self.timestamp(value(2)),
+            cloudProvider: Self.text(value(3)), instanceType: Self.text(value(4)), region: Self.text(value(5)),
+            hardwareType: Self.text(value(6)), gpuModel: Self.text(value(7)), benchmarkName: Self.text(value(8)),
+            benchmarkSuite: Self.text(value(9)), latencyMs: Self.number(value(10)), throughput: Self.number(value(11)),
+            memoryMB: Self.number(value(12)), testsPassed: Self.integer(value(13)), testsFailed: Self.integer(value(14)),
+            testsSkipped: Self.integer(value(15)), durationSeconds: Self.number(value(16)), costUSD: Self.number(value(17)),
+            metadata: Self.text(value(18)))
+    }
+
+    /// Text as stored; a number in a text column reads as its text.
+    static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: return nil
+        case .string(let s): return s
+        case .int64(let n): return String(n)
+        case .double(let d): return LenientValue.integer(fromDouble: d).map(String.init) ?? String(d)
+        case .blob(let data): return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// Double from INTEGER, REAL or numeric TEXT; non-numeric text becomes NaN (rejected as invalid).
+    static func number(_ value: DatabaseValue) -> Double? {
+        switch value.storage {
+        case .null: return nil
+        case .int64(let n): return Double(n)
+        case .double(let d): return d
+        case .string(let s): return LenientValue.number(fromText: s)
+        case .blob: return .nan
+        }
+    }
+
+    static func integer(_ value: DatabaseValue) -> Int? {
+        switch value.storage {
+        case .null, .blob: return nil
+        case .int64(let n): return Int(exactly: n)
+        case .double(let d): return LenientValue.integer(fromDouble: d)
+        case .string(let s): return LenientValue.integer(fromText: s)
+        }
+    }
+
+    /// ISO text, or epoch seconds when the writer stored a number.
+    static func timestamp(_ value: DatabaseValue) -> RawTimestamp? {
+        switch value.storage {
+        case .null: return nil
+        case .int64(let n): return .epochSeconds(Double(n))
+        case .double(let d): return .epochSeconds(d)
+        case .string(let s): return .text(s)
+        case .blob(let data): return .text(String(decoding: data, as: UTF8.self))
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import CostModel
+import Foundation
+import GRDB
+
+/// Reads the team's `benchmarks.db` (spec §1): the `benchmarks` table written by the Python
+/// `BenchmarkDatabase`, opened read-only while that process may be writing to it.
+public enum BenchmarksDatabase {
+    /// How long a read waits for a writer's lock before giving up (SQLite busy timeout).
+    public static let busyTimeout: TimeInterval = 5
+    static let progressEvery = 100_000
+
+    /// Reads every row of the `benchmarks` table, read-only, with a GRDB row cursor, normalising as it streams.
+    public static func read(path: String, catalog: Catalog, config: Config,
+                            progress: (@Sendable (String) -> Void)? = nil) throws -> Dataset {
+        try checkIsSQLiteFile(path)
+        var builder = try DatasetBuilder(catalog: catalog, config: config)
+        builder.noteSource(path)
+        progress?("reading \(path)")
+        let name = (path as NSString).lastPathComponent
+        let queue = try open(path)
+        do {
+            try queue.read { db in
+                let columns = try BenchmarksColumns(db, path: path)
+                // rowid order is the order the writer appended rows: the "source order" tie-break.
+                let statement = try db.makeStatement(sql: columns.selectSQL)
+                let rows = try Row.fetchCursor(statement)
+                var count = 0
+                // The cursor steps the statement; each row's values are read from it directly.
+                while try rows.next() != nil {
+                    let raw = columns.rawRecord(statement.sqliteStatement)
+                    builder.add(raw, source: raw.id.map { "\(name) id \($0)" } ?? "\(name) row \(count + 1)")
+                    count += 1
+                    if count % progressEvery == 0 { progress?("read \(count) rows from \(name)") }
+                }
+                progress?("read \(count) \(count == 1 ? "row" : "rows") from \(name)")
+            }
+        } catch let error as IngestError {
+            throw error
+        } catch let error as DatabaseError {
+            throw describe(error, path: path)
+        } catch {
+            throw IngestError("\(path): \(error)")
+        }
+        return builder.finish()
+    }
+
+    /// Opens read-only: `SQLITE_OPEN_READONLY` never creates the file and refuses every write;
+    /// the busy timeout lets a read wait out the Python writer's commits instead of failing.
+    private static func open(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "costreport.benchmarks"
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw describe(error, path: path)
+        }
+    }
+
+    /// Clear messages before SQLite gets a chance to say something vaguer.
+    private static func checkIsSQLiteFile(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw IngestError("database not found: \(path) — run `costreport demo` to create a sample, or pass --db PATH")
+        }
+        if isDirectory.boolValue {
+            throw IngestError("\(path) is a folder, not a database — pass the benchmarks.db file with --db PATH")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw IngestError("cannot read \(path): check its permissions")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw IngestError("\(path) is not a SQLite database — pass the team's benchmarks.db with --db PATH")
+        }
+    }
+
+    static func describe(_ error: DatabaseError, path: String) -> IngestError {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return IngestError("\(path) stayed locked for \(Int(busyTimeout)) s by another process — try again when it has finished writing")
+        case .SQLITE_NOTADB:
+            return IngestError("\(path) is not a SQLite database — pass the team's benchmarks.db with --db PATH")
+        case .SQLITE_CORRUPT:
+            return IngestError("\(path) is damaged (SQLite reports corruption) — restore it from a backup")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+            return IngestError("cannot open \(path): check the file and its folder are readable")
+        default:
+            let detail = error.message ?? "\(error.resultCode)"
+            return IngestError("\(path): SQLite error: \(detail)")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import CostModel
+import Testing
+
+@testable import CostIngest
+
+/// Spec §12: one reason per record, checked in a fixed order, and every rejected row counted.
+@Suite struct RejectionTests {
+    typealias F = IngestFixtures
+
+    @Test func eachReason() throws {
+        let dataset = try F.build([
+            F.raw(timestamp: "yesterday"),
+            F.raw(timestamp: nil),
+            F.raw(duration: .nan),
+            F.raw(duration: .infinity),
+            F.raw(duration: -60),
+            F.raw(cost: .nan),
+            F.raw(cost: -.infinity),
+            F.raw(cost: -0.5),
+            F.raw(duration: nil, cost: nil),               // nothing to estimate from
+            F.raw(instance: "x9.mystery", cost: nil),      // no rate to estimate with
+            F.raw(),                                       // the one good row
+        ])
+        #expect(dataset.quality.rejected == [
+            .invalidTimestamp: 2, .invalidDuration: 2, .negativeDuration: 1,
+            .invalidCost: 2, .negativeCost: 1, .missingCost: 2,
+        ])
+        #expect(dataset.records.count == 1)
+        #expect(dataset.quality.read == 11)
+        #expect(dataset.quality.rejectedSamples.first == RejectedRecord(source: "test #1", reason: .invalidTimestamp))
+    }
+
+    @Test func theFirstReasonInSpecOrderWins() throws {
+        let dataset = try F.build([
+            F.raw(timestamp: "bad", duration: -1, cost: -1),     // timestamp before duration and cost
+            F.raw(duration: .nan, cost: -1),                     // duration before cost
+            F.raw(duration: -1, cost: .nan),                     // negative duration before invalid cost
+            F.raw(duration: nil, cost: -1),                      // negative cost before missing cost
+        ])
+        #expect(dataset.quality.rejected == [.invalidTimestamp: 1, .invalidDuration: 1, .negativeDuration: 1, .negativeCost: 1])
+    }
+
+    @Test func samplesAreCappedButCountsAreNot() throws {
+        let dataset = try F.build(Array(repeating: F.raw(timestamp: "bad"), count: 50))
+        #expect(dataset.quality.rejected[.invalidTimestamp] == 50)
+        #expect(dataset.quality.rejectedSamples.count == DatasetBuilder.rejectedSampleLimit)
+        #expect(dataset.quality.read == 50)
+    }
+}
