@@ -64,13 +64,6 @@ struct AlertRow {
 }
 
 enum StatusText {
-    /// A coloured marker plus the word, so the status reads without colour too.
-    static func label(_ s: BudgetStatus) -> String {
-        switch s {
-        case .ok: return "🟢 OK"
-        case .warning: return "🟡 WARNING"
-        case .critical: return "🟠 CRITICAL"
-        case .over: return "🔴 OVER"
-        }
-    }
+    /// The plain word: it reads the same in a PR, a terminal and a browser without emoji fonts.
+    static func label(_ s: BudgetStatus) -> String { s.rawValue }
 }
