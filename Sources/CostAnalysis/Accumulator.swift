@@ -9,11 +9,6 @@ struct Tally {
     var spend = 0.0
     var onDemandEquivalent = 0.0
     var realizedSavings = 0.0
-    /// On-demand equivalent of the spot and reserved records with a rate and hours: the
-    /// denominator of the savings rate. The rate is realized savings / this (not / the whole
-    /// on-demand equivalent), so it reads as "how much cheaper than on-demand were the
-    /// discounted runs", and is not diluted by on-demand runs that could never save anything.
-    var savingsBase = 0.0
     var testsPassed = 0
     var testsFailed = 0
     var failedRunSpend = 0.0
@@ -28,7 +23,6 @@ struct Tally {
             onDemandEquivalent += od
             if let saved = r.realizedSavings {
                 realizedSavings += saved
-                savingsBase += od
             }
         }
         testsPassed += Int(r.testsPassed)
@@ -38,8 +32,9 @@ struct Tally {
         if r.flags.contains(.costEstimated) { estimatedSpend += r.cost }
     }
 
-    /// nil when no spot or reserved record had a rate and hours.
-    var savingsRate: Double? { savingsBase > 0 ? realizedSavings / savingsBase : nil }
+    /// Spec §4: realized savings / on-demand equivalent over records with a rate (on-demand
+    /// records included), the FinOps effective savings rate; nil when no record had a rate and hours.
+    var savingsRate: Double? { onDemandEquivalent > 0 ? realizedSavings / onDemandEquivalent : nil }
 
     var totals: Totals {
         var t = Totals()
@@ -133,7 +128,7 @@ struct DimensionTally {
     func rows(label: (Int32) -> String, periodSpend: Double) -> [BreakdownRow] {
         zip(keys, tallies)
             .map { $0.1.row(key: label($0.0), periodSpend: periodSpend) }
-            .sorted { $0.spend != $1.spend ? $0.spend > $1.spend : $0.key < $1.key }
+            .sorted(by: BreakdownRow.bySpend)
     }
 }
 
@@ -153,5 +148,12 @@ struct TotalsAccumulator {
         var t = tally
         t.runs = runs.count
         return t.totals
+    }
+}
+
+extension BreakdownRow {
+    /// Spec §10: rows sorted by spend, largest first, ties by key.
+    static func bySpend(_ a: BreakdownRow, _ b: BreakdownRow) -> Bool {
+        a.spend != b.spend ? a.spend > b.spend : a.key < b.key
     }
 }

@@ -60,10 +60,11 @@ struct PeriodAccumulator {
         b.pr = pr.rows(label: text, periodSpend: spend)
         b.testType = testType.rows(label: { TestType(rawValue: UInt8($0))?.key ?? TestType.unknown.key },
                                    periodSpend: spend)
-        // Days in date order, each day of the period up to as-of listed even with no spend.
+        // Every day of the period up to as-of, quiet days included, sorted like every other
+        // dimension (spec §10); the Markdown view lists them in date order for reading.
         b.day = days.map { d in
             (day.tally(for: d.ordinal) ?? Tally()).row(key: d.iso, periodSpend: spend)
-        }
+        }.sorted(by: BreakdownRow.bySpend)
         return b
     }
 }

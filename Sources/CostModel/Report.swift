@@ -47,7 +47,7 @@ public struct Totals: Sendable, Codable, Equatable {
     public var spend: Double = 0
     public var onDemandEquivalent: Double = 0
     public var realizedSavings: Double = 0
-    /// Realized savings / on-demand equivalent of the spot and reserved records with a rate; nil when none.
+    /// Realized savings / on-demand equivalent of every record with a rate (the effective savings rate); nil when none.
     public var savingsRate: Double?
     public var testsPassed: Int = 0
     public var testsFailed: Int = 0
@@ -114,8 +114,8 @@ public struct BreakdownRow: Sendable, Codable, Equatable {
     }
 }
 
-/// Every dimension of spec §4, rows sorted by spend (largest first), ties by key.
-/// `day` rows are sorted by date instead, so a reader sees the week in order.
+/// Every dimension of spec §4, rows sorted by spend (largest first), ties by key — `day` too;
+/// `day` lists every day of the period up to as-of, quiet days included.
 public struct Breakdowns: Sendable, Codable, Equatable {
     public var provider: [BreakdownRow] = []
     public var instanceType: [BreakdownRow] = []

@@ -109,8 +109,9 @@ enum HandFixture {
         // realized savings (spot and reserved): r3 131.08 − 48 = 83.08; r4 11.01 − 3.30 = 7.71;
         // r5 19.20 − 12.48 = 6.72; r6 3.67 − 4.00 = −0.33 → 83.08 + 7.71 + 6.72 − 0.33 = 97.18
         #expect(cents(t.realizedSavings, 97.18))
-        // savings rate = 97.18 / (131.08 + 11.01 + 19.20 + 3.67 = 164.96) = 0.5891…
-        #expect(abs(t.savingsRate! - 97.18 / 164.96) < 1e-6)
+        // effective savings rate = realized / on-demand equivalent of every record with a rate (spec §4)
+        // = 97.18 / 277.53 = 0.3502…
+        #expect(abs(t.savingsRate! - 97.18 / 277.53) < 1e-6)
         // tests: passed 10 + 5 + 20 = 35; failed 1 (r2)
         #expect(t.testsPassed == 35 && t.testsFailed == 1)
         // spend on runs with failed tests: run-1 = r1 + r2 = 98.31
@@ -143,12 +144,12 @@ enum HandFixture {
         #expect(cents(aws.failedRunSpend, 98.31) && aws.testsPassed == 35 && aws.testsFailed == 1)
         // gcp: r4, r5, r6, r9 → 3.30 + 12.48 + 4.00 + 4.20 = 23.98; 4 runs; hours 3 + 2 + 1 + 5 = 11;
         // od 11.01 + 19.20 + 3.67 + 4.20 = 38.08; realized 7.71 + 6.72 − 0.33 = 14.10;
-        // savings rate 14.10 / (11.01 + 19.20 + 3.67 = 33.88)
+        // effective savings rate 14.10 / 38.08 (on-demand equivalent of every gcp record with a rate)
         let gcp = rows[1]
         #expect(gcp.records == 4 && gcp.runs == 4)
         #expect(cents(gcp.spend, 23.98) && abs(gcp.hours - 11) < 1e-9)
         #expect(cents(gcp.onDemandEquivalent, 38.08) && cents(gcp.realizedSavings, 14.10))
-        #expect(abs(gcp.savingsRate! - 14.10 / 33.88) < 1e-6)
+        #expect(abs(gcp.savingsRate! - 14.10 / 38.08) < 1e-6)
         #expect(abs(aws.share + gcp.share - 1) < 1e-12)
     }
 
@@ -174,7 +175,8 @@ enum HandFixture {
         #expect(cents(rows[0].spend, 170.00) && cents(rows[1].spend, 112.57))
         #expect(cents(rows[2].spend, 55.30) && cents(rows[3].spend, 12.48))
         // on-demand runs: run-1, run-7, run-8 = 3
-        #expect(rows[1].runs == 3 && rows[1].realizedSavings == 0 && rows[1].savingsRate == nil)
+        // on-demand records have a rate but save nothing: effective savings rate 0
+        #expect(rows[1].runs == 3 && rows[1].realizedSavings == 0 && rows[1].savingsRate == 0)
         // spot: od 131.08 + 11.01 + 3.67 = 145.76; realized 83.08 + 7.71 − 0.33 = 90.46
         #expect(cents(rows[2].onDemandEquivalent, 145.76) && cents(rows[2].realizedSavings, 90.46))
         #expect(abs(rows[2].savingsRate! - 90.46 / 145.76) < 1e-6)
@@ -196,13 +198,13 @@ enum HandFixture {
         #expect(cents(rows[1].realizedSavings, 83.08) && cents(rows[3].realizedSavings, -0.33))
     }
 
-    @Test func byDayListsEveryDayUpToAsOfInDateOrder() {
+    @Test func byDayListsEveryDayUpToAsOfBySpend() {
         let rows = report.breakdowns.day
         // 11-16: r1 + r2 + r3 = 146.31; 11-17: r4 + r5 + r6 = 3.30 + 12.48 + 4 = 19.78;
         // 11-18: r7 + r8 + r9 + r10 = 20 + 10.06 + 4.20 + 150 = 184.26; nothing after as-of.
-        #expect(rows.map(\.key) == ["2026-11-16", "2026-11-17", "2026-11-18"])
-        #expect(cents(rows[0].spend, 146.31) && cents(rows[1].spend, 19.78) && cents(rows[2].spend, 184.26))
-        #expect(rows[0].runs == 2 && rows[2].runs == 4)
+        #expect(rows.map(\.key) == ["2026-11-18", "2026-11-16", "2026-11-17"])
+        #expect(cents(rows[1].spend, 146.31) && cents(rows[2].spend, 19.78) && cents(rows[0].spend, 184.26))
+        #expect(rows[1].runs == 2 && rows[0].runs == 4)
     }
 
     @Test func otherDimensionsUseNoneAndPRKeys() {

@@ -13,11 +13,12 @@ import CostModel
         f.add("2026-11-18", run: "d", instance: "gamma", market: .onDemand, hours: 1, cost: 0, rate: 10)
         let r = f.analyzer().report(for: period("2026-W47"), asOf: day("2026-11-22"))
         #expect(r.breakdowns.instanceType.map(\.key) == ["beta", "alpha", "zeta", "gamma"])
-        // Days stay in date order, all seven listed, not sorted by spend.
-        #expect(r.breakdowns.day.map(\.key) == (16...22).map { "2026-11-\($0)" })
+        // All seven days listed, quiet ones included, sorted like every dimension (spec §10):
+        // by spend, then the quiet days in date order.
+        #expect(r.breakdowns.day.map(\.key) == ["2026-11-16", "2026-11-17"] + (18...22).map { "2026-11-\($0)" })
         #expect(r.breakdowns.day.map(\.spend) == [35, 10, 0, 0, 0, 0, 0])
-        // Every dimension other than day is sorted by spend desc, ties by key.
-        for name in Breakdowns.dimensions where name != "day" {
+        // Every dimension is sorted by spend desc, ties by key.
+        for name in Breakdowns.dimensions {
             let rows = r.breakdowns[name]
             for (a, b) in zip(rows, rows.dropFirst()) {
                 #expect(a.spend > b.spend || (a.spend == b.spend && a.key < b.key), "\(name)")
@@ -55,7 +56,7 @@ import CostModel
         let a = Analyzer(dataset: scrambled, catalog: Catalog(providers: [:]), config: HandFixture.config)
             .report(for: HandFixture.week, asOf: HandFixture.asOf)
         #expect(cents(a.totals.spend, 350.35) && a.totals.records == 10)
-        #expect(a.breakdowns.day.map(\.key) == ["2026-11-16", "2026-11-17", "2026-11-18"])
+        #expect(a.breakdowns.day.map(\.key) == ["2026-11-18", "2026-11-16", "2026-11-17"])
     }
 
     @Test func noDeveloperAndUnattributedAreOneRow() {

@@ -32,7 +32,9 @@ struct BreakdownSection {
 
     static func sections(for report: Report) -> [BreakdownSection] {
         layout.map { entry in
-            let all = report.breakdowns[entry.dimension]
+            // Days read best in date order; every other table keeps the model's spend order.
+            let all = entry.dimension == "day" ? report.breakdowns.day.sorted { $0.key < $1.key }
+                : report.breakdowns[entry.dimension]
             let limit = entry.dimension == "day" ? all.count : rowLimit
             let shown = all.prefix(limit)
             let rest = all.dropFirst(limit)

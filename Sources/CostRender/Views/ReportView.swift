@@ -53,7 +53,7 @@ struct ReportView {
                        previous: Format.usd(p.onDemandEquivalent), change: Format.signedUSD(t.onDemandEquivalent - p.onDemandEquivalent)),
             SummaryRow(label: "Realized savings", current: Format.usd(t.realizedSavings),
                        previous: Format.usd(p.realizedSavings), change: Format.signedUSD(t.realizedSavings - p.realizedSavings)),
-            SummaryRow(label: "Savings rate (spot and reserved)", current: t.savingsRate.map(Format.percent) ?? "n/a",
+            SummaryRow(label: "Effective savings rate", current: t.savingsRate.map(Format.percent) ?? "n/a",
                        previous: p.savingsRate.map(Format.percent) ?? "n/a", change: ""),
             SummaryRow(label: "Tests passed / failed", current: "\(Format.count(t.testsPassed)) / \(Format.count(t.testsFailed))",
                        previous: "\(Format.count(p.testsPassed)) / \(Format.count(p.testsFailed))", change: ""),
