@@ -14,13 +14,22 @@ public struct Report: Sendable, Codable, Equatable {
     public var budget: Budget
     public var dataQuality: DataQuality
     public var settings: ReportSettings
+    /// Spec §5 for this period.
+    public var opportunities: Opportunities
+    /// Spec §7: the ten items in the cost guide's order.
+    public var checklist: [ChecklistItem]
+    /// Checklist item 10's evidence: unused resources from `--inventory`, priced per month.
+    public var unusedResources: UnusedResources
 
     public init(asOf: String, period: PeriodInfo, previousPeriod: PeriodInfo, totals: Totals, previousTotals: Totals,
                 change: Change, breakdowns: Breakdowns, trend: [TrendPoint], budget: Budget,
-                dataQuality: DataQuality, settings: ReportSettings) {
+                dataQuality: DataQuality, settings: ReportSettings,
+                opportunities: Opportunities = .empty, checklist: [ChecklistItem] = [],
+                unusedResources: UnusedResources = .none) {
         self.asOf = asOf; self.period = period; self.previousPeriod = previousPeriod; self.totals = totals
         self.previousTotals = previousTotals; self.change = change; self.breakdowns = breakdowns
         self.trend = trend; self.budget = budget; self.dataQuality = dataQuality; self.settings = settings
+        self.opportunities = opportunities; self.checklist = checklist; self.unusedResources = unusedResources
     }
 }
 

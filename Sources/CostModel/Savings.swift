@@ -1,0 +1,155 @@
+/// Savings opportunities (spec §5) and the cost-reduction checklist (spec §7) in the report model.
+/// Money is USD for the report's period, unrounded; shares are fractions.
+public struct Opportunities: Sendable, Codable, Equatable {
+    /// On-demand records not in `critical_suites`, moved to spot: cost × d.
+    public var spot: Opportunity
+    /// Records on a bigger instance than their test type needs: cost × (1 − R_rec / R).
+    public var rightSize: Opportunity
+    /// On-demand records in a dearer region of a regionally priced instance: cost × (1 − R_cheapest / R_region).
+    public var region: Opportunity
+    /// All three together per record, cost × (1 − f): never the sum of the three, never above spend.
+    public var combined: Opportunity
+    /// Share of spend whose start falls off-peak (reported, not priced); nil when the period has no spend.
+    public var offPeakShare: Double?
+    public var offPeakSpend: Double
+    /// Per provider and instance type with on-demand hours, even when nothing is recommended.
+    public var reserved: [ReservedCapacity]
+
+    public init(spot: Opportunity, rightSize: Opportunity, region: Opportunity, combined: Opportunity,
+                offPeakShare: Double?, offPeakSpend: Double, reserved: [ReservedCapacity]) {
+        self.spot = spot; self.rightSize = rightSize; self.region = region; self.combined = combined
+        self.offPeakShare = offPeakShare; self.offPeakSpend = offPeakSpend; self.reserved = reserved
+    }
+
+    public static let empty = Opportunities(spot: .none, rightSize: .none, region: .none, combined: .none,
+                                            offPeakShare: nil, offPeakSpend: 0, reserved: [])
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(spot, forKey: .spot); try c.encode(rightSize, forKey: .rightSize)
+        try c.encode(region, forKey: .region); try c.encode(combined, forKey: .combined)
+        try c.encode(offPeakShare, forKey: .offPeakShare); try c.encode(offPeakSpend, forKey: .offPeakSpend)
+        try c.encode(reserved, forKey: .reserved)
+    }
+}
+
+public struct Opportunity: Sendable, Codable, Equatable {
+    /// Potential saving in the period, USD.
+    public var potential: Double
+    /// Records the rule applies to, and their spend.
+    public var records: Int
+    public var spend: Double
+    /// Potential / the period's spend (0 when the period has no spend).
+    public var share: Double
+    /// What is behind the figure, largest potential first (ties by key), at most 10 each.
+    public var topSuites: [OpportunityItem]
+    public var topInstanceTypes: [OpportunityItem]
+    public var topRuns: [OpportunityItem]
+
+    public init(potential: Double, records: Int, spend: Double, share: Double,
+                topSuites: [OpportunityItem], topInstanceTypes: [OpportunityItem], topRuns: [OpportunityItem]) {
+        self.potential = potential; self.records = records; self.spend = spend; self.share = share
+        self.topSuites = topSuites; self.topInstanceTypes = topInstanceTypes; self.topRuns = topRuns
+    }
+
+    public static let none = Opportunity(potential: 0, records: 0, spend: 0, share: 0, topSuites: [], topInstanceTypes: [], topRuns: [])
+}
+
+public struct OpportunityItem: Sendable, Codable, Equatable {
+    public var key: String
+    public var records: Int
+    public var spend: Double
+    public var potential: Double
+    /// What to change, in words: "move to g5.xlarge", "run in us-east-2", "use spot (d = 65.0%)".
+    public var action: String
+    public init(key: String, records: Int, spend: Double, potential: Double, action: String) {
+        self.key = key; self.records = records; self.spend = spend; self.potential = potential; self.action = action
+    }
+}
+
+public struct ReservedCapacity: Sendable, Codable, Equatable {
+    public var provider: String
+    public var instanceType: String
+    /// Full calendar months analysed, and which.
+    public var months: Int
+    public var monthIds: [String]
+    /// H: mean on-demand hours per month; U = H / 730.
+    public var meanHours: Double
+    public var utilization: Double
+    /// The recommended term (largest positive saving), nil when none pays off.
+    public var term: String?
+    /// Break-even utilization 1 − δ of the recommended term, or of the term with the lowest break-even.
+    public var breakEven: Double
+    /// Monthly saving of the recommended term (0 when none).
+    public var monthlySavings: Double
+    public var terms: [ReservedTerm]
+
+    public init(provider: String, instanceType: String, months: Int, monthIds: [String], meanHours: Double,
+                utilization: Double, term: String?, breakEven: Double, monthlySavings: Double, terms: [ReservedTerm]) {
+        self.provider = provider; self.instanceType = instanceType; self.months = months; self.monthIds = monthIds
+        self.meanHours = meanHours; self.utilization = utilization; self.term = term; self.breakEven = breakEven
+        self.monthlySavings = monthlySavings; self.terms = terms
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(provider, forKey: .provider); try c.encode(instanceType, forKey: .instanceType)
+        try c.encode(months, forKey: .months); try c.encode(monthIds, forKey: .monthIds)
+        try c.encode(meanHours, forKey: .meanHours); try c.encode(utilization, forKey: .utilization)
+        try c.encode(term, forKey: .term); try c.encode(breakEven, forKey: .breakEven)
+        try c.encode(monthlySavings, forKey: .monthlySavings); try c.encode(terms, forKey: .terms)
+    }
+}
+
+public struct ReservedTerm: Sendable, Codable, Equatable {
+    /// `1y`, `3y`.
+    public var term: String
+    /// δ: midpoint of the provider's commitment discount.
+    public var discount: Double
+    public var breakEven: Double
+    /// 730 × R × (1 − δ), and H × R today.
+    public var commitmentMonthly: Double
+    public var currentMonthly: Double
+    /// current − commitment (negative when the commitment would cost more).
+    public var monthlySavings: Double
+    public init(term: String, discount: Double, breakEven: Double, commitmentMonthly: Double,
+                currentMonthly: Double, monthlySavings: Double) {
+        self.term = term; self.discount = discount; self.breakEven = breakEven
+        self.commitmentMonthly = commitmentMonthly; self.currentMonthly = currentMonthly; self.monthlySavings = monthlySavings
+    }
+}
+
+public enum ChecklistStatus: String, Sendable, Codable { case done, partial, todo, unknown, declared }
+
+public struct ChecklistItem: Sendable, Codable, Equatable {
+    /// 1…10, in the cost guide's order.
+    public var id: Int
+    public var title: String
+    public var status: ChecklistStatus
+    /// The deciding figure (a fraction, USD or a count, see `valueText`); nil when unknown or declared.
+    public var value: Double?
+    /// The deciding figure in words: "62.0% of non-critical instance-hours on spot".
+    public var valueText: String
+    /// "done at ≥ 80.0%, partial at ≥ 50.0%".
+    public var threshold: String
+    /// What decided it, or for `unknown` which input would decide it.
+    public var detail: String
+    /// What would move it to done (empty when done).
+    public var toDone: String
+    /// For `declared`: the status the config declares (`done`, `partial`, `todo`).
+    public var declared: String?
+
+    public init(id: Int, title: String, status: ChecklistStatus, value: Double?, valueText: String,
+                threshold: String, detail: String, toDone: String, declared: String? = nil) {
+        self.id = id; self.title = title; self.status = status; self.value = value; self.valueText = valueText
+        self.threshold = threshold; self.detail = detail; self.toDone = toDone; self.declared = declared
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(title, forKey: .title); try c.encode(status, forKey: .status)
+        try c.encode(value, forKey: .value); try c.encode(valueText, forKey: .valueText)
+        try c.encode(threshold, forKey: .threshold); try c.encode(detail, forKey: .detail)
+        try c.encode(toDone, forKey: .toDone); try c.encode(declared, forKey: .declared)
+    }
+}
