@@ -148,7 +148,7 @@ private func utc(_ y: Int, _ mo: Int, _ d: Int, _ h: Int = 0, _ mi: Int = 0, _ s
     @Test func gcpAddresses() throws {
         let reserved = try resource("ci-egress-1")
         #expect(reserved == CloudResource(
-            provider: "gcp", kind: .address, id: "ci-egress-1", location: "us-central1", storageType: nil,
+            provider: "gcp", kind: .address, id: "ci-egress-1", location: "us-central1", storageType: "external",
             sizeGB: nil, createdAt: utc(2026, 9, 10, 12), inUse: false, state: "RESERVED", source: "gcloud-addresses.json"))
         let used = try resource("ci-egress-0")
         #expect(used.inUse)
