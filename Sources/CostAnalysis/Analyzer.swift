@@ -14,8 +14,13 @@ public struct Analyzer: Sendable {
     private let recordCount: Int
     private let catalog: Catalog
     private let config: Config
+    private let savings: SavingsIndex
+    private let inventory: Inventory?
+    private let publicationLog: PublicationLog?
 
-    public init(dataset: Dataset, catalog: Catalog, config: Config) {
+    /// `inventory` (checklist item 10) and `publicationLog` (item 8): without them those items are unknown.
+    public init(dataset: Dataset, catalog: Catalog, config: Config, inventory: Inventory? = nil,
+                publicationLog: PublicationLog? = nil) {
         timeline = Timeline(records: dataset.records)
         labels = Labels(strings: dataset.strings)
         qualityBase = QualityBase(records: timeline.records, labels: labels)
@@ -23,6 +28,9 @@ public struct Analyzer: Sendable {
         recordCount = dataset.records.count
         self.catalog = catalog
         self.config = config
+        savings = SavingsIndex(records: timeline.records, labels: labels, catalog: catalog, config: config)
+        self.inventory = inventory
+        self.publicationLog = publicationLog
     }
 
     /// Default as-of date: the local day of the latest record (never the wall clock); nil for an empty dataset.
@@ -33,7 +41,11 @@ public struct Analyzer: Sendable {
         let last = min(period.end, asOf)
 
         var current = PeriodAccumulator(labels: labels, runsContiguous: timeline.runsContiguous)
-        for i in timeline.recordIndices(from: period.start, through: last) { current.add(timeline.records[i]) }
+        var opportunities = SavingsAccumulator(index: savings, config: config)
+        for i in timeline.recordIndices(from: period.start, through: last) {
+            current.add(timeline.records[i])
+            opportunities.add(timeline.records[i], savings.records[i])
+        }
         let days = period.start <= last ? (0...(last - period.start)).map { period.start.adding(days: $0) } : []
 
         let previousPeriod = period.previous
@@ -44,6 +56,8 @@ public struct Analyzer: Sendable {
 
         let totals = current.totals
         let previousTotals = previous.totals
+        let savingsReport = SavingsReport(opportunities, index: savings, labels: labels, catalog: catalog, config: config,
+                                          inventory: inventory, publicationLog: publicationLog, asOf: asOf)
         return Report(
             asOf: asOf.iso,
             period: PeriodInfo(period, asOf: asOf),
@@ -56,7 +70,9 @@ public struct Analyzer: Sendable {
             budget: BudgetCalculator.budget(timeline: timeline, labels: labels, config: config.budget, asOf: asOf),
             dataQuality: qualityBase.report(quality: ingestQuality, recordCount: recordCount, config: config,
                                             asOf: asOf, afterAsOf: timeline.count(after: asOf)),
-            settings: ReportSettings(timezone: config.timezone, costAttribution: config.costAttribution.rawValue))
+            settings: ReportSettings(timezone: config.timezone, costAttribution: config.costAttribution.rawValue),
+            opportunities: savingsReport.opportunities, checklist: savingsReport.checklist,
+            unusedResources: savingsReport.unusedResources)
     }
 
     /// Weeks and months (up to as-of) that have at least one accepted record, newest first, with totals and change.

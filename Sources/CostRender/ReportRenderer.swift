@@ -4,7 +4,7 @@ import CostModel
 /// Markdown for weekly, monthly and index pages, and the HTML page shell around cmark-gfm output.
 public struct ReportRenderer: Sendable {
     /// Every template the site needs; a templates folder lacking one fails before anything is written.
-    public static let requiredTemplates = ["weekly", "monthly", "index", "page.html"]
+    public static let requiredTemplates = ["weekly", "monthly", "index", "checklist", "methodology", "page.html"]
 
     let templates: TemplateSet
 
@@ -20,6 +20,18 @@ public struct ReportRenderer: Sendable {
 
     public func indexMarkdown(_ overview: SiteOverview) throws -> String {
         MarkdownLayout.tidy(try templates.render("index", IndexView(overview)))
+    }
+
+    /// The Checklist page: the checklist and unused resources of `report`, the report of the week
+    /// containing the as-of date (`SiteOverview.currentWeek`).
+    public func checklistMarkdown(for report: Report) throws -> String {
+        MarkdownLayout.tidy(try templates.render("checklist", ChecklistPageView(report)))
+    }
+
+    /// The Methodology page: every figure in plain words, with the settings and the pricing
+    /// catalog (overridden values marked) that the build used.
+    public func methodologyMarkdown(catalog: Catalog, config: Config) throws -> String {
+        MarkdownLayout.tidy(try templates.render("methodology", MethodologyView(catalog: catalog, config: config)))
     }
 
     /// Markdown → HTML (cmark-gfm) → the page shell.
@@ -40,13 +52,18 @@ public struct PageShell: Sendable {
     public var markdownHref: String?
     public var latestWeek: PageLink?
     public var latestMonth: PageLink?
+    /// Which site-wide page this is, so the header marks it as current.
+    public var isChecklist: Bool
+    public var isMethodology: Bool
 
     public init(title: String, root: String, asOf: String, isIndex: Bool = false, breadcrumbs: [PageLink] = [],
                 previous: PageLink? = nil, next: PageLink? = nil, markdownHref: String? = nil,
-                latestWeek: PageLink? = nil, latestMonth: PageLink? = nil) {
+                latestWeek: PageLink? = nil, latestMonth: PageLink? = nil,
+                isChecklist: Bool = false, isMethodology: Bool = false) {
         self.title = title; self.root = root; self.asOf = asOf; self.isIndex = isIndex
         self.breadcrumbs = breadcrumbs; self.previous = previous; self.next = next
         self.markdownHref = markdownHref; self.latestWeek = latestWeek; self.latestMonth = latestMonth
+        self.isChecklist = isChecklist; self.isMethodology = isMethodology
     }
 }
 
@@ -70,6 +87,10 @@ struct PageView {
     let markdownHref: String?
     let latestWeek: PageLink?
     let latestMonth: PageLink?
+    let checklistHref: String
+    let methodologyHref: String
+    let isChecklist: Bool
+    let isMethodology: Bool
     let content: String
 
     init(shell: PageShell, content: String) {
@@ -77,6 +98,8 @@ struct PageView {
         breadcrumbs = shell.breadcrumbs; hasBreadcrumbs = !shell.breadcrumbs.isEmpty
         previous = shell.previous; next = shell.next; hasPager = shell.previous != nil || shell.next != nil
         markdownHref = shell.markdownHref; latestWeek = shell.latestWeek; latestMonth = shell.latestMonth
+        checklistHref = SitePaths.checklist; methodologyHref = SitePaths.methodology
+        isChecklist = shell.isChecklist; isMethodology = shell.isMethodology
         self.content = content
     }
 }

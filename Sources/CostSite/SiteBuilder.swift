@@ -9,10 +9,18 @@ public struct SiteInput: Sendable {
     public var monthReports: [Report]
     /// The stylesheet from the templates folder, copied as-is.
     public var stylesheet: [UInt8]
+    /// The pricing catalog and settings the reports were computed with (the Methodology page).
+    public var catalog: Catalog
+    public var config: Config
+    /// The publication log to publish with the site (this build's week already recorded);
+    /// nil writes none.
+    public var publicationLog: PublicationLog?
 
-    public init(overview: SiteOverview, weekReports: [Report], monthReports: [Report], stylesheet: [UInt8]) {
+    public init(overview: SiteOverview, weekReports: [Report], monthReports: [Report], stylesheet: [UInt8],
+                catalog: Catalog, config: Config, publicationLog: PublicationLog? = nil) {
         self.overview = overview; self.weekReports = weekReports
         self.monthReports = monthReports; self.stylesheet = stylesheet
+        self.catalog = catalog; self.config = config; self.publicationLog = publicationLog
     }
 }
 
@@ -30,6 +38,23 @@ public enum SiteBuilder {
                                    latestWeek: latestWeek, latestMonth: latestMonth)
         files.append(SiteFile(path: SitePaths.index,
                               text: try renderer.page(markdown: renderer.indexMarkdown(o), shell: indexShell)))
+
+        // Site-wide pages at the root, each with its Markdown source beside it.
+        let checklist = try renderer.checklistMarkdown(for: o.currentWeek)
+        let checklistShell = PageShell(
+            title: "Cost-reduction checklist", root: "", asOf: o.asOf,
+            breadcrumbs: [PageLink(label: "Overview", href: SitePaths.index), PageLink(label: "Checklist", href: nil)],
+            markdownHref: SitePaths.checklistMarkdown, latestWeek: latestWeek, latestMonth: latestMonth, isChecklist: true)
+        files.append(SiteFile(path: SitePaths.checklistMarkdown, text: checklist))
+        files.append(SiteFile(path: SitePaths.checklist, text: try renderer.page(markdown: checklist, shell: checklistShell)))
+
+        let methodology = try renderer.methodologyMarkdown(catalog: input.catalog, config: input.config)
+        let methodologyShell = PageShell(
+            title: "Methodology", root: "", asOf: o.asOf,
+            breadcrumbs: [PageLink(label: "Overview", href: SitePaths.index), PageLink(label: "Methodology", href: nil)],
+            markdownHref: SitePaths.methodologyMarkdown, latestWeek: latestWeek, latestMonth: latestMonth, isMethodology: true)
+        files.append(SiteFile(path: SitePaths.methodologyMarkdown, text: methodology))
+        files.append(SiteFile(path: SitePaths.methodology, text: try renderer.page(markdown: methodology, shell: methodologyShell)))
 
         for (label, reports) in [("Week", input.weekReports), ("Month", input.monthReports)] {
             progress?("rendering \(reports.count) \(label.lowercased()) reports")
@@ -52,6 +77,9 @@ public enum SiteBuilder {
             }
         }
         files.append(SiteFile(path: SitePaths.stylesheet, bytes: input.stylesheet))
+        if let log = input.publicationLog {
+            files.append(SiteFile(path: SitePaths.publicationLog, bytes: try PublicationLogFile.encode(log)))
+        }
         return files
     }
 }

@@ -12,6 +12,10 @@ struct IndexView {
     let months: [PeriodLink]
     let hasWeeks: Bool
     let hasMonths: Bool
+    /// The checklist of the current week, one line per item, with the Checklist page's link.
+    let checklist: ChecklistView
+    let checklistHref: String
+    let methodologyHref: String
 
     init(_ o: SiteOverview) {
         title = "Cloud test spend"
@@ -24,6 +28,9 @@ struct IndexView {
         months = o.months.map(PeriodLink.init)
         hasWeeks = !weeks.isEmpty
         hasMonths = !months.isEmpty
+        checklist = ChecklistView(o.currentWeek.checklist)
+        checklistHref = SitePaths.checklist
+        methodologyHref = SitePaths.methodology
     }
 }
 

@@ -21,6 +21,7 @@ struct ReportView {
     let hasTrend: Bool
     let breakdowns: [BreakdownSection]
     let dataQuality: QualityView
+    let savings: SavingsView
     let timezone: String
     let costAttribution: String
 
@@ -67,6 +68,7 @@ struct ReportView {
         hasTrend = r.trend.contains { $0.spend > 0 }
         breakdowns = BreakdownSection.sections(for: r)
         dataQuality = QualityView(r.dataQuality)
+        savings = SavingsView(r)
     }
 
     /// One sentence a team lead reads first.

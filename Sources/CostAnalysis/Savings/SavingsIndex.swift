@@ -1,0 +1,102 @@
+import CostModel
+
+/// Built once per `Analyzer`, in one pass over the records: each record's `RecordSavings` (index for
+/// index with `Timeline.records`) and each calendar month's on-demand hours per instance type for the
+/// reserved-capacity window. Reports then only read slices of it.
+struct SavingsIndex: Sendable {
+    let records: [RecordSavings]
+    let facts: [RateFacts]
+    /// Recommended instances and cheapest regions, by the indices in `RateFacts.Target.name`.
+    let names: [String]
+    /// Calendar months with records, ascending.
+    let months: [MonthUsage]
+    /// The dataset's first record's day (reserved window start bound).
+    let firstDay: Day?
+
+    init(records: [RunRecord], labels: Labels, catalog: Catalog, config: Config) {
+        let globs = SuiteGlobs(config.criticalSuites)
+        var names: [String] = []
+        var nameIndex: [String: Int32] = [:]
+        func name(_ s: String) -> Int32 {
+            if let i = nameIndex[s] { return i }
+            let i = Int32(names.count)
+            names.append(s)
+            nameIndex[s] = i
+            return i
+        }
+        var facts: [RateFacts] = []
+        var factsIndex: [RateFacts.Key: Int32] = [:]
+        var critical: [StringID: Bool] = [:]
+        var lastKey: RateFacts.Key?
+        var lastIndex: Int32 = -1
+        var out: [RecordSavings] = []
+        out.reserveCapacity(records.count)
+        var months: [MonthUsage] = []
+
+        for r in records {
+            let key = RateFacts.Key(r)
+            let index: Int32
+            if key == lastKey {
+                index = lastIndex
+            } else if let i = factsIndex[key] {
+                index = i
+            } else {
+                index = Int32(facts.count)
+                facts.append(RateFacts(provider: labels[r.provider], instanceType: labels[r.instanceType],
+                                       region: labels[r.region], testType: r.testType, catalog: catalog,
+                                       rightSize: config.rightSize, name: name))
+                factsIndex[key] = index
+            }
+            lastKey = key
+            lastIndex = index
+            let isCritical: Bool
+            if globs.isEmpty {
+                isCritical = false
+            } else if let known = critical[r.suite] {
+                isCritical = known
+            } else {
+                isCritical = globs.matchesAny(labels[r.suite])
+                critical[r.suite] = isCritical
+            }
+            out.append(RecordSavings(record: r, facts: facts[Int(index)], factsIndex: index, critical: isCritical))
+
+            if months.last.map({ !$0.month.contains(r.day) }) ?? true { months.append(MonthUsage(.month(containing: r.day))) }
+            months[months.count - 1].add(r)
+        }
+        self.records = out
+        self.facts = facts
+        self.names = names
+        self.months = months
+        self.firstDay = records.first?.day
+    }
+}
+
+/// One calendar month's on-demand instance-hours per provider and instance type, and its reserved
+/// records (spec §5 reserved capacity, checklist item 9).
+struct MonthUsage: Sendable {
+    let month: Period
+    /// `provider << 32 | instance type` → on-demand hours, summed in record order.
+    private(set) var onDemandHours: [UInt64: Double] = [:]
+    private(set) var reservedRecords = 0
+
+    init(_ month: Period) { self.month = month }
+
+    static func key(provider: StringID, instanceType: StringID) -> UInt64 {
+        UInt64(UInt32(bitPattern: provider)) << 32 | UInt64(UInt32(bitPattern: instanceType))
+    }
+
+    static func split(_ key: UInt64) -> (provider: StringID, instanceType: StringID) {
+        (StringID(bitPattern: UInt32(truncatingIfNeeded: key >> 32)), StringID(bitPattern: UInt32(truncatingIfNeeded: key)))
+    }
+
+    mutating func add(_ r: RunRecord) {
+        switch r.market {
+        case .onDemand:
+            if let h = r.hours, h > 0 {
+                onDemandHours[MonthUsage.key(provider: r.provider, instanceType: r.instanceType), default: 0] += h
+            }
+        case .reserved: reservedRecords += 1
+        case .spot, .unknown: break
+        }
+    }
+}

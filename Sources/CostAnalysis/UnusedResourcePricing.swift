@@ -1,0 +1,85 @@
+import CostModel
+
+/// Checklist item 10's evidence (spec §7): what in the inventory is unused, priced per month.
+///
+/// Unused: volumes and disks not attached (`inUse` false: AWS state `available` / no attachments, GCP no
+/// `users`); snapshots created more than `snapshot_age_days` days before the end of the as-of day (taken
+/// as 24:00 UTC; a snapshot without a creation time is not judged); AWS addresses without an association
+/// and GCP addresses with status `RESERVED` — both as ingest's `inUse` says.
+/// Price per month: size × `storage_per_gb_month[type]` (an unknown type is priced as `standard` on AWS,
+/// `pd-standard` on GCP, and the reason says so); snapshots size × `storage_per_gb_month.snapshot`;
+/// addresses `idle_address_per_hour` × 730.
+enum UnusedResourcePricing {
+    static let secondsPerDay = 86_400.0
+
+    static func unused(inventory: Inventory?, catalog: Catalog, snapshotAgeDays: Int, asOf: Day) -> UnusedResources {
+        guard let inventory else { return .none }
+        let asOfEnd = Double(asOf.ordinal + 1) * secondsPerDay
+        let items = inventory.resources.compactMap { resource in
+            item(resource, catalog: catalog, snapshotAgeDays: snapshotAgeDays, asOfEnd: asOfEnd)
+        }
+        .sorted {
+            if $0.monthlyCost != $1.monthlyCost { return $0.monthlyCost > $1.monthlyCost }
+            return ($0.id, $0.provider, $0.kind, $0.location) < ($1.id, $1.provider, $1.kind, $1.location)
+        }
+        return UnusedResources(inventoryGiven: true, items: items,
+                               monthlyCost: items.reduce(0) { $0 + $1.monthlyCost },
+                               files: inventory.files.sorted(), unrecognizedFiles: inventory.unrecognizedFiles.sorted())
+    }
+
+    /// Snapshots without a creation time, which item 10 cannot judge.
+    static func undatedSnapshots(_ inventory: Inventory?) -> Int {
+        inventory?.resources.filter { $0.kind == .snapshot && $0.createdAt == nil }.count ?? 0
+    }
+
+    static func item(_ r: CloudResource, catalog: Catalog, snapshotAgeDays: Int, asOfEnd: Double) -> UnusedResource? {
+        let pricing = catalog.providers[r.provider]
+        let size = r.sizeGB.map { sizeText($0) + " GB" } ?? "size not printed"
+        switch r.kind {
+        case .volume, .disk:
+            guard !r.inUse else { return nil }
+            let word = r.kind == .volume ? "volume" : "disk"
+            let (price, note) = storagePrice(r, pricing)
+            return UnusedResource(provider: r.provider, kind: r.kind.rawValue, id: r.id, location: r.location,
+                                  reason: "unattached \(shortType(r).map { $0 + " " } ?? "")\(word), \(size)\(note)",
+                                  sizeGB: r.sizeGB, monthlyCost: (r.sizeGB ?? 0) * price)
+        case .snapshot:
+            guard let created = r.createdAt else { return nil }
+            let age = (asOfEnd - created) / secondsPerDay
+            guard age > Double(snapshotAgeDays) else { return nil }
+            let price = pricing?.storagePerGBMonth["snapshot"]
+            return UnusedResource(provider: r.provider, kind: r.kind.rawValue, id: r.id, location: r.location,
+                                  reason: "snapshot \(Int(age)) days old (over \(snapshotAgeDays)), \(size)"
+                                      + (price == nil ? "; no snapshot price in the catalog" : ""),
+                                  sizeGB: r.sizeGB, monthlyCost: (r.sizeGB ?? 0) * (price ?? 0))
+        case .address:
+            guard !r.inUse else { return nil }
+            let perHour = pricing?.idleAddressPerHour
+            let reason = r.provider == "aws" ? "Elastic IP not associated with anything"
+                : r.state.isEmpty ? "static address used by nothing" : "\(r.state) static address, used by nothing"
+            return UnusedResource(provider: r.provider, kind: r.kind.rawValue, id: r.id, location: r.location,
+                                  reason: reason + (perHour == nil ? "; no idle-address price in the catalog" : ""),
+                                  sizeGB: nil, monthlyCost: (perHour ?? 0) * ReservedWindow.hoursPerMonth)
+        }
+    }
+
+    /// The storage type without a URL prefix (gcloud may print `…/diskTypes/pd-ssd`).
+    static func shortType(_ r: CloudResource) -> String? {
+        r.storageType.map { String($0.split(separator: "/").last ?? Substring($0)) }
+    }
+
+    /// `500` for whole sizes, else one decimal.
+    static func sizeText(_ gb: Double) -> String {
+        gb == gb.rounded() && abs(gb) < 1e15 ? Format.count(Int(gb)) : Format.hours(gb)
+    }
+
+    /// The type's price per GB-month; an unlisted type falls back to the provider's standard disk price.
+    static func storagePrice(_ r: CloudResource, _ pricing: ProviderPricing?) -> (Double, String) {
+        let prices = pricing?.storagePerGBMonth ?? [:]
+        let type = shortType(r)
+        if let type, let price = prices[type] { return (price, "") }
+        let fallback = r.provider == "gcp" ? "pd-standard" : "standard"
+        guard let price = prices[fallback] else { return (0, "; no price for its type in the catalog") }
+        return (price, "; type \(type ?? "not printed") not in the catalog, priced as \(fallback)")
+    }
+}

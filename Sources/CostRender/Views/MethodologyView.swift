@@ -1,0 +1,251 @@
+import CostModel
+
+/// The Methodology page: how every figure is computed (in the template's words), with the
+/// settings and the pricing catalog this build actually used. Values that came from the user's
+/// `--pricing` file are marked, matched by the catalog loader's dotted key paths
+/// (`aws.instances.p4d.24xlarge.on_demand`, `gcp.commitments.1y`, `aws.storage_per_gb_month.gp3`).
+struct MethodologyView {
+    let title: String
+    let providers: [ProviderCatalogView]
+    let hasProviders: Bool
+    let overriddenKeys: [String]
+    let hasOverrides: Bool
+    let settings: [SettingRow]
+    let rightSize: [RightSizeRow]
+    let thresholdOverrides: [String]
+    let hasThresholdOverrides: Bool
+    let declared: [String]
+    let hasDeclared: Bool
+    let offPeakWindow: String
+    let reservedMonths: String
+    let snapshotAgeDays: String
+    let checklistHref: String
+    let publicationLog: String
+
+    init(catalog: Catalog, config: Config) {
+        title = "Methodology"
+        providers = catalog.providers.keys.sorted().map { ProviderCatalogView(name: $0, catalog: catalog) }
+        hasProviders = !providers.isEmpty
+        overriddenKeys = catalog.overriddenKeys.sorted()
+        hasOverrides = !overriddenKeys.isEmpty
+        offPeakWindow = MethodologyView.offPeak(config.offPeak)
+        reservedMonths = Format.count(config.reservedMonths)
+        snapshotAgeDays = Format.count(config.snapshotAgeDays)
+        checklistHref = SitePaths.checklist
+        publicationLog = SitePaths.publicationLog
+
+        let b = config.budget
+        let allocations = b.allocations.map { "\($0.developer) \(Format.usd($0.monthly))" }
+        settings = [
+            SettingRow(label: "Config file", value: config.sourcePath.map(MethodologyView.fileName) ?? "none (built-in defaults)"),
+            SettingRow(label: "Time zone", value: config.timezone),
+            SettingRow(label: "Cost attribution", value: config.costAttribution.rawValue),
+            SettingRow(label: "Critical suites (never proposed for spot)",
+                       value: config.criticalSuites.isEmpty ? "none" : config.criticalSuites.joined(separator: ", ")),
+            SettingRow(label: "Monthly budget", value: Format.usd(b.monthly) + (b.preset.map { " (preset \($0))" } ?? "")
+                       + (b.monthlyConfigured ? "" : " (default, not configured)")),
+            SettingRow(label: "Warning / critical at", value: "\(Format.percent(b.warnAt)) / \(Format.percent(b.criticalAt)) of the budget"),
+            SettingRow(label: "Daily alert", value: Format.usd(b.dailyAlert) + (b.dailyAlertConfigured ? "" : " (default, not configured)")),
+            SettingRow(label: "Developer allocations", value: allocations.isEmpty ? "none" : allocations.joined(separator: ", ")),
+            SettingRow(label: "Off-peak window", value: offPeakWindow),
+            SettingRow(label: "Reserved capacity: full months analysed", value: reservedMonths),
+            SettingRow(label: "Snapshots unused after", value: "\(snapshotAgeDays) days"),
+        ]
+
+        let known = ["unit", "quick", "integration", "benchmark"]
+        let types = known.filter { config.rightSize[$0] != nil }
+            + config.rightSize.keys.filter { !known.contains($0) }.sorted()
+        rightSize = types.map { type in
+            let row = config.rightSize[type] ?? [:]
+            return RightSizeRow(testType: type, aws: row["aws"] ?? "–", gcp: row["gcp"] ?? "–", gcpTPU: row["gcp-tpu"] ?? "–")
+        }
+
+        thresholdOverrides = config.thresholds.keys.sorted().map { id in
+            let t = config.thresholds[id]!
+            return "Item \(id): done at \(MethodologyView.threshold(id, t.done)), partial at \(MethodologyView.threshold(id, t.partial))."
+        }
+        hasThresholdOverrides = !thresholdOverrides.isEmpty
+        declared = config.declared.keys.sorted().map { "Item \($0): declared \(config.declared[$0]!)." }
+        hasDeclared = !declared.isEmpty
+    }
+
+    /// Item 8 counts weeks, item 10 USD per month; every other threshold is a share.
+    static func threshold(_ item: Int, _ value: Double) -> String {
+        switch item {
+        case 8: return "\(Format.hours(value)) weeks"
+        case 10: return Format.usd(value) + " per month"
+        default: return Format.percent(value)
+        }
+    }
+
+    static func offPeak(_ o: OffPeakConfig) -> String {
+        func clock(_ minute: Int) -> String { PriceText.pad(minute / 60, 2) + ":" + PriceText.pad(minute % 60, 2) }
+        let window = "\(clock(o.startMinute))–\(clock(o.endMinute)) local time"
+        return o.weekends ? window + ", and all of Saturday and Sunday" : window
+    }
+
+    /// The file's own name: the site must not depend on the folder a build was started from.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+struct SettingRow {
+    let label: String
+    let value: String
+}
+
+struct RightSizeRow {
+    let testType: String
+    let aws: String
+    let gcp: String
+    let gcpTPU: String
+}
+
+/// A price or discount in the catalog tables, marked when the `--pricing` file set it.
+struct CatalogCell {
+    let text: String
+    let overridden: Bool
+    /// For lists inside one table cell: every entry but the first is preceded by a comma.
+    let notFirst: Bool
+
+    init(_ text: String, overridden: Bool, notFirst: Bool = false) {
+        self.text = text; self.overridden = overridden; self.notFirst = notFirst
+    }
+}
+
+struct ProviderCatalogView {
+    let name: String
+    let instances: [InstanceCatalogRow]
+    let hasInstances: Bool
+    let defaults: [DefaultRow]
+    let hasDefaults: Bool
+
+    init(name: String, catalog: Catalog) {
+        self.name = name
+        let pricing = catalog.providers[name]!
+        let overridden = catalog.overriddenKeys
+        func key(_ parts: String...) -> String { ([name] + parts).joined(separator: ".") }
+
+        instances = pricing.instances.keys.sorted(by: NaturalOrder.precedes).map { type in
+            let i = pricing.instances[type]!
+            let base = key("instances", type)
+            let spot: CatalogCell
+            if let s = i.spot {
+                spot = CatalogCell(PriceText.range(s), overridden: overridden.contains(base + ".spot"))
+            } else if let derived = catalog.spotRate(provider: name, instanceType: type, region: ""),
+                      let discount = pricing.spotDiscount {
+                spot = CatalogCell("not listed: \(PriceText.rate(derived)) = R × (1 − \(Format.percent(discount.midpoint)))",
+                                   overridden: overridden.contains(base + ".spot"))
+            } else {
+                spot = CatalogCell("none listed", overridden: overridden.contains(base + ".spot"))
+            }
+            let regions = i.regions.keys.sorted().enumerated().map { index, region in
+                CatalogCell("\(region) \(PriceText.rate(i.regions[region]!))",
+                            overridden: overridden.contains(base + ".regions." + region), notFirst: index > 0)
+            }
+            return InstanceCatalogRow(
+                name: type,
+                accelerator: CatalogCell(i.accelerator.rawValue, overridden: overridden.contains(base + ".accelerator")),
+                onDemand: CatalogCell(PriceText.rate(i.onDemand), overridden: overridden.contains(base + ".on_demand")),
+                spot: spot, regions: regions, hasRegions: !regions.isEmpty)
+        }
+        hasInstances = !instances.isEmpty
+
+        var rows: [DefaultRow] = []
+        if let d = pricing.spotDiscount {
+            rows.append(DefaultRow(label: "Typical spot discount (instances without a spot price)",
+                                   value: CatalogCell(PriceText.discount(d), overridden: overridden.contains(key("spot_discount")))))
+        }
+        for term in pricing.commitments.keys.sorted() {
+            rows.append(DefaultRow(label: "Commitment discount, \(TermText.label(term))",
+                                   value: CatalogCell(PriceText.discount(pricing.commitments[term]!),
+                                                      overridden: overridden.contains(key("commitments", term)))))
+        }
+        for type in pricing.storagePerGBMonth.keys.sorted() {
+            rows.append(DefaultRow(label: "Storage: \(type)",
+                                   value: CatalogCell(PriceText.rate(pricing.storagePerGBMonth[type]!) + " per GB-month",
+                                                      overridden: overridden.contains(key("storage_per_gb_month", type)))))
+        }
+        if let a = pricing.idleAddressPerHour {
+            rows.append(DefaultRow(label: "Idle public address",
+                                   value: CatalogCell("\(PriceText.rate(a)) per hour (\(PriceText.rate(a * 730)) per month of 730 hours)",
+                                                      overridden: overridden.contains(key("idle_address_per_hour")))))
+        }
+        defaults = rows
+        hasDefaults = !rows.isEmpty
+    }
+}
+
+struct InstanceCatalogRow {
+    let name: String
+    let accelerator: CatalogCell
+    let onDemand: CatalogCell
+    let spot: CatalogCell
+    let regions: [CatalogCell]
+    let hasRegions: Bool
+}
+
+struct DefaultRow {
+    let label: String
+    let value: CatalogCell
+}
+
+/// Names with numbers in their numeric order (`g5.4xlarge` before `g5.12xlarge`, `v5litepod-4`
+/// before `v5litepod-16`), ties by plain order: the same on every machine, unlike a locale compare.
+enum NaturalOrder {
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        let x = chunks(a), y = chunks(b)
+        for (p, q) in zip(x, y) where p != q {
+            switch (Int(p), Int(q)) {
+            case let (m?, n?) where m != n: return m < n
+            default: if p != q { return p < q }
+            }
+        }
+        return x.count != y.count ? x.count < y.count : a < b
+    }
+
+    /// Runs of digits and runs of everything else.
+    private static func chunks(_ s: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var digits = false
+        for ch in s {
+            let isDigit = ch.isASCII && ch.isNumber
+            if !current.isEmpty && isDigit != digits { out.append(current); current = "" }
+            digits = isDigit
+            current.append(ch)
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+}
+
+/// Catalog prices keep their precision (`$1.006`, `$0.005`): rounding a list price to cents
+/// would misstate the rate every figure is computed from.
+enum PriceText {
+    /// USD with thousands separators and 2 to 4 decimals.
+    static func rate(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        let units = Int64((abs(value) * 10_000).rounded(.toNearestOrAwayFromZero))
+        var fraction = PriceText.pad(Int(units % 10_000), 4)
+        while fraction.count > 2 && fraction.hasSuffix("0") { fraction.removeLast() }
+        return (value < 0 && units > 0 ? "-$" : "$") + Format.count(Int(units / 10_000)) + "." + fraction
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let s = String(value)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// `$10.00–$15.00 (midpoint $12.50)`, or one price.
+    static func range(_ r: PriceRange) -> String {
+        r.low == r.high ? rate(r.low) : "\(rate(r.low))–\(rate(r.high)) (midpoint \(rate(r.midpoint)))"
+    }
+
+    /// `60.0%–70.0% (midpoint 65.0%)`, or one share.
+    static func discount(_ r: PriceRange) -> String {
+        r.low == r.high ? Format.percent(r.low)
+            : "\(Format.percent(r.low))–\(Format.percent(r.high)) (midpoint \(Format.percent(r.midpoint)))"
+    }
+}
