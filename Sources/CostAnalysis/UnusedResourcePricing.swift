@@ -53,7 +53,8 @@ enum UnusedResourcePricing {
                                       + (price == nil ? "; no snapshot price in the catalog" : ""),
                                   sizeGB: r.sizeGB, monthlyCost: (r.sizeGB ?? 0) * (price ?? 0))
         case .address:
-            guard !r.inUse else { return nil }
+            // A reserved internal GCP address is free; only external ones are billed while idle.
+            guard !r.inUse, r.storageType != "internal" else { return nil }
             let perHour = pricing?.idleAddressPerHour
             let reason = r.provider == "aws" ? "Elastic IP not associated with anything"
                 : r.state.isEmpty ? "static address used by nothing" : "\(r.state) static address, used by nothing"

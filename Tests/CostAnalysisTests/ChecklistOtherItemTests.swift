@@ -122,19 +122,20 @@ import CostModel
 
     @Test func item10Thresholds() {
         let none = Self.cleanupItem(io1GB: nil)
-        #expect(none.status == .done && none.value == 0 && none.threshold == "done at none unused, partial at ≤ $50.00/month")
-        #expect(Self.cleanupItem(io1GB: 400).status == .partial)          // 400 × 0.125 = 50 exactly → partial
+        #expect(none.status == .done && none.value == 0 && none.threshold == "done at none unused, partial under $50.00/month")
+        #expect(Self.cleanupItem(io1GB: 400).status == .todo)             // 400 × 0.125 = 50 exactly: not under 50 → todo
+        #expect(Self.cleanupItem(io1GB: 399.92).status == .partial)       // $49.99
         #expect(Self.cleanupItem(io1GB: 8).status == .partial)            // $1.00
         #expect(Self.cleanupItem(io1GB: 400.08).status == .todo)          // $50.01
         var override = Config()
         override.thresholds[10] = Threshold(done: 10, partial: 100)
         #expect(Self.cleanupItem(io1GB: 80, override).status == .done)   // $10.00 ≤ done amount
         #expect(Self.cleanupItem(io1GB: 400.08, override).status == .partial)
-        #expect(Self.cleanupItem(io1GB: 80, override).threshold == "done at ≤ $10.00/month, partial at ≤ $100.00/month")
+        #expect(Self.cleanupItem(io1GB: 80, override).threshold == "done at ≤ $10.00/month, partial under $100.00/month")
         let unknown = Self.oneRecord().savingsReport().item(10)
         #expect(unknown.status == .unknown && unknown.value == nil)
-        #expect(unknown.detail.contains("pass --inventory DIR with the JSON of `aws ec2 describe-volumes`, `describe-snapshots`, "
-            + "`describe-addresses` and `gcloud compute disks list`, `snapshots list`, `addresses list` (--format=json)"))
+        #expect(unknown.detail.contains("pass --inventory DIR with the JSON of aws ec2 describe-volumes, describe-snapshots, "
+            + "describe-addresses and gcloud compute disks list, snapshots list, addresses list (--format=json)"))
         #expect(Self.oneRecord().savingsReport().unusedResources == .none)
     }
 

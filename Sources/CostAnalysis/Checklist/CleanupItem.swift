@@ -4,20 +4,20 @@ import CostModel
 extension Checklist {
     static let cleanupDefaults = Threshold(done: 0, partial: 50)
 
-    static let inventoryInput = "pass --inventory DIR with the JSON of `aws ec2 describe-volumes`, `describe-snapshots`, "
-        + "`describe-addresses` and `gcloud compute disks list`, `snapshots list`, `addresses list` (--format=json)"
+    static let inventoryInput = "pass --inventory DIR with the JSON of aws ec2 describe-volumes, describe-snapshots, "
+        + "describe-addresses and gcloud compute disks list, snapshots list, addresses list (--format=json)"
 
     /// Done with nothing unused (or, when the config sets a positive `done`, at most that much a month);
-    /// partial at ≤ the partial amount (default $50.00/month; exactly at it is partial); else todo.
+    /// partial under the partial amount (spec §7: "under 50 USD/month"; exactly 50 is todo); else todo.
     static func cleanupStatus(_ u: UnusedResources, _ t: Threshold) -> ChecklistStatus {
         if u.items.isEmpty || (t.done > 0 && u.monthlyCost <= t.done) { return .done }
-        return u.monthlyCost <= t.partial ? .partial : .todo
+        return u.monthlyCost < t.partial ? .partial : .todo
     }
 
     static func cleanupThresholdText(_ c: ChecklistContext) -> String {
         let t = c.config.thresholds[10] ?? cleanupDefaults
         let done = t.done > 0 ? "≤ \(Format.usd(t.done))/month" : "none unused"
-        return "done at \(done), partial at ≤ \(Format.usd(t.partial))/month"
+        return "done at \(done), partial under \(Format.usd(t.partial))/month"
     }
 
     static func cleanup(_ c: ChecklistContext) -> ChecklistItem {
