@@ -107,10 +107,17 @@ import CostModel
         #expect(todo.detail.contains("aws p4d.24xlarge") && todo.detail.contains("3y") && todo.detail.contains("$8,688.00/month"))
         #expect(todo.toDone == "commit to 3y for aws p4d.24xlarge (saves $8,688.00/month)")
 
-        // Reserved records in the window → done.
+        // Reserved records in the window, but a further commitment still pays off → todo, and says so.
         var reserved = Self.fixture()
         reserved.priced("2026-09-20", run: "res", market: .reserved, hours: 10, cost: 200)
-        let done = reserved.savingsReport(period: .week(containing: Self.asOf), asOf: Self.asOf).item(9)
+        let still = reserved.savingsReport(period: .week(containing: Self.asOf), asOf: Self.asOf).item(9)
+        #expect(still.status == .todo && still.detail.contains("1 record already ran on reserved capacity"))
+
+        // Reserved records in the window and nothing more pays off → done.
+        var reservedSmall = Fixture()
+        reservedSmall.priced("2026-09-01", run: "a", provider: "gcp", instance: "a2-highgpu-1g", region: "us-central1", hours: 146, cost: 584)
+        reservedSmall.priced("2026-09-20", run: "res", market: .reserved, hours: 10, cost: 200)
+        let done = reservedSmall.savingsReport(period: .week(containing: Self.asOf), asOf: Self.asOf).item(9)
         #expect(done.status == .done && done.toDone.isEmpty && done.detail.contains("1 record ran on reserved capacity"))
 
         // ≥ 1 full month, nothing pays off → done, U and break-even in the detail.

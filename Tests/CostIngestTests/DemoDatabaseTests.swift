@@ -246,8 +246,8 @@ struct DemoDatabaseTests {
         let providers = Set(rows.compactMap { $0[Col.provider] })
         #expect(providers == ["aws", "gcp"])
         let catalog: Set<String> = [
-            "p5.48xlarge", "p4d.24xlarge", "g5.xlarge", "g5.12xlarge", "c6i.8xlarge", "a2-highgpu-1g", "a3-highgpu-8g",
-            "g2-standard-4", "n2-standard-32", "v5litepod-1", "v5litepod-4", "v5litepod-8", "v5p-8", "v6e-1",
+            "p5.48xlarge", "p4d.24xlarge", "g5.xlarge", "g5.12xlarge", "c6i.8xlarge", "a2-highgpu-1g", "a2-highgpu-2g",
+            "a3-highgpu-8g", "g2-standard-4", "n2-standard-32", "v5litepod-1", "v5litepod-4", "v5litepod-8", "v5p-8", "v6e-1",
         ]
         let instances = Set(rows.compactMap { $0[Col.instance] })
         #expect(instances.isSubset(of: catalog))
@@ -306,6 +306,7 @@ struct DemoDatabaseTests {
             case "c6i.8xlarge": return (1.36, 1.36 * 0.35)
             case "a3-highgpu-8g": return (98.32, 29.5)
             case "a2-highgpu-1g": return (region.hasPrefix("europe-west4") ? 4.03 : 3.67, 1.10)
+            case "a2-highgpu-2g": return (7.35, 7.35 * 0.30)
             case "g2-standard-4": return (0.84, 0.25)
             case "n2-standard-32": return (1.52, 1.52 * 0.30)
             case "v5litepod-1": return (1.20, 0.36)
@@ -343,13 +344,121 @@ struct DemoDatabaseTests {
         print("demo monthly spend: " + months.map { "\($0) \(String(format: "%.2f", byMonth[$0]!))" }.joined(separator: ", "))
         let busyDays = byDay.filter { $0.value > 100 }.keys.sorted()
         print("demo days above 100 USD: \(busyDays.count) (\(busyDays.joined(separator: ", "))); max \(String(format: "%.2f", byDay.values.max() ?? 0))")
-        // Full calendar months inside 2026-08-31 ... 2026-11-27: September and October.
+        // Full calendar months inside 2026-08-31 ... 2026-11-27: September and October, each near
+        // the default monthly budget of 2,000 USD.
         #expect(months == ["2026-08", "2026-09", "2026-10", "2026-11"])
         for month in ["2026-09", "2026-10"] {
             let spend = byMonth[month] ?? 0
-            #expect(spend >= 1500 && spend <= 3000, "\(month) spend \(spend)")
+            #expect(spend >= 1600 && spend <= 2500, "\(month) spend \(spend)")
         }
+        // November to the 27th (the as-of date): WARNING or CRITICAL against the default budget
+        // (75 % / 90 % of 2,000 USD), not yet OVER.
+        let november = byMonth["2026-11"] ?? 0
+        #expect(november >= 1500 && november <= 2000, "2026-11 month to date \(november)")
         #expect(busyDays.count >= 2 && busyDays.count <= 15)
+    }
+
+    /// Spec §5 reserved capacity: one instance type (the CI's g5.xlarge, busy with the nightly
+    /// soak) runs on-demand steadily enough over the full months that a commitment pays off; no
+    /// other type comes near its break-even.
+    @Test func aSteadyOnDemandFleetMakesACommitmentPay() throws {
+        let records = demoRecords(defaultDemo.rows)
+        var hours: [String: Double] = [:]  // "instance month" → on-demand hours
+        for r in records where r.market == "on-demand" && (r.month == "2026-09" || r.month == "2026-10") {
+            hours[r.instance + " " + r.month, default: 0] += r.hours
+        }
+        // aws 3-year midpoint discount 0.55: break-even 45 %; 1-year 0.35: 65 %.
+        let monthly = [hours["g5.xlarge 2026-09"] ?? 0, hours["g5.xlarge 2026-10"] ?? 0]
+        let mean = (monthly[0] + monthly[1]) / 2
+        print("demo g5.xlarge on-demand hours: 2026-09 \(String(format: "%.1f", monthly[0])), 2026-10 \(String(format: "%.1f", monthly[1]))")
+        for h in monthly { #expect(h >= 0.45 * 730 && h <= 0.8 * 730, "g5.xlarge on-demand hours \(h)") }
+        let utilization = mean / 730
+        #expect(utilization >= 0.55 && utilization <= 0.8, "utilization \(utilization)")
+        let threeYearSaving = mean * 1.006 - 730 * 1.006 * (1 - 0.55)
+        #expect(threeYearSaving >= 50, "3-year commitment saves \(threeYearSaving) USD/month")
+        // Every other instance type stays well below the lowest break-even (45 %).
+        var others: [String: Double] = [:]
+        for (key, h) in hours where !key.hasPrefix("g5.xlarge ") {
+            others[String(key.split(separator: " ")[0]), default: 0] += h / 2
+        }
+        for (instance, h) in others { #expect(h / 730 < 0.3, "\(instance) on-demand utilization \(h / 730)") }
+
+        // The soak itself: one run every night, on-demand on g5.xlarge, starting at 01:xx.
+        var soakRuns: [String: Set<String>] = [:]  // day of the run's first record → run ids
+        var firstOfRun: [String: String] = [:]
+        for r in records where r.suite == "nightly_soak" {
+            #expect(r.instance == "g5.xlarge" && r.market == "on-demand", "soak row on \(r.instance) \(r.market)")
+            if let t = firstOfRun[r.runID], t <= r.timestamp { continue }
+            firstOfRun[r.runID] = r.timestamp
+        }
+        for (id, t) in firstOfRun {
+            soakRuns[String(t.prefix(10)), default: []].insert(id)
+            #expect(t.dropFirst(11).prefix(3) == "01:", "soak run \(id) starts at \(t)")
+        }
+        let span = defaultDemo.summary.lastDay - defaultDemo.summary.firstDay + 1
+        #expect(soakRuns.count >= span - 2, "soak runs on \(soakRuns.count) of \(span) days")
+        #expect(soakRuns.values.allSatisfy { $0.count == 1 })
+    }
+
+    /// Spec §5 right-size: runs whose test type is known land on instances dearer than the
+    /// recommendation for it (same provider and accelerator kind), enough to matter but not most.
+    @Test func someRunsAreOversizedForTheirTestType() throws {
+        let records = demoRecords(defaultDemo.rows)
+        var oversizedKinds: Set<String> = []  // "test type instance"
+        var knownSpend: [String: Double] = [:], oversizedSpend: [String: Double] = [:]
+        var potential = 0.0, total = 0.0
+        for r in records {
+            total += r.cost
+            guard let type = r.testType else { continue }
+            knownSpend[r.month, default: 0] += r.cost
+            guard let rate = r.rate, let rec = recommendedRate(testType: type, instance: r.instance, region: r.region),
+                  rate > rec else { continue }
+            oversizedKinds.insert(type + " " + r.instance)
+            oversizedSpend[r.month, default: 0] += r.cost
+            potential += r.cost * (1 - rec / rate)
+        }
+        print("demo oversized: \(oversizedKinds.sorted().joined(separator: ", ")); potential \(String(format: "%.2f", potential)) of \(String(format: "%.2f", total))")
+        for kind in ["unit g5.12xlarge", "unit p4d.24xlarge", "unit v5litepod-8", "quick g5.12xlarge",
+                     "integration a2-highgpu-2g", "integration v5litepod-8"] {
+            #expect(oversizedKinds.contains(kind), "no \(kind.replacingOccurrences(of: " ", with: " tests on "))")
+        }
+        // Checklist item 2 lands partial (over 5 %, at most 20 % of known-type spend) or just todo.
+        for month in ["2026-09", "2026-10", "2026-11"] {
+            let share = (oversizedSpend[month] ?? 0) / (knownSpend[month] ?? 1)
+            #expect(share > 0.05 && share <= 0.25, "\(month) oversized share \(share)")
+        }
+        let potentialShare = potential / total
+        #expect(potentialShare >= 0.04 && potentialShare <= 0.15, "right-size potential share \(potentialShare)")
+    }
+
+    /// Spec §5 region: a share of the on-demand runs of the regionally priced instances
+    /// (a2-highgpu-1g, p4d.24xlarge) runs in their dearest region, every week, while most run in the
+    /// cheapest (checklist item 6 partial).
+    @Test func someOnDemandRunsUseTheDearerRegion() throws {
+        let records = demoRecords(defaultDemo.rows)
+        var runsInRegion: [String: Bool] = [:]  // on-demand run → in the dear region
+        var dearWeeks: Set<String> = [], weeks: Set<String> = []
+        var cheapestSpend = 0.0, regionalSpend = 0.0
+        var dearInstances: Set<String> = []
+        for r in records {
+            weeks.insert(r.week)
+            guard r.market == "on-demand", r.instance == "a2-highgpu-1g" || r.instance == "p4d.24xlarge" else { continue }
+            let dear = r.region.hasPrefix("europe-west4") || r.region.hasPrefix("eu-west-1")
+            runsInRegion[r.runID] = dear
+            regionalSpend += r.cost
+            if dear {
+                dearWeeks.insert(r.week)
+                dearInstances.insert(r.instance)
+            } else {
+                cheapestSpend += r.cost
+            }
+        }
+        #expect(dearInstances == ["a2-highgpu-1g", "p4d.24xlarge"])
+        #expect(dearWeeks == weeks, "weeks without an on-demand run in a dear region: \(weeks.subtracting(dearWeeks).sorted())")
+        let runShare = Double(runsInRegion.values.filter { $0 }.count) / Double(max(runsInRegion.count, 1))
+        #expect(runShare >= 0.2 && runShare <= 0.4, "dear-region share of on-demand runs \(runShare)")
+        let cheapestShare = cheapestSpend / regionalSpend
+        #expect(cheapestShare >= 0.6 && cheapestShare < 0.9, "cheapest-region share of on-demand spend \(cheapestShare)")
     }
 
     @Test func writingOverAnExistingFileReplacesIt() throws {
@@ -411,6 +520,90 @@ struct DemoDatabaseTests {
         _ = try DemoDatabase.write(to: path, options: options) { lines.append($0) }
         #expect(lines.all == ["demo: 100000/100000 records"])
     }
+}
+
+/// A demo row as the opportunity checks see it (spec §3, §12): only rows with a valid timestamp,
+/// a positive cost and duration, and object metadata (the deliberately bad rows are left out).
+private struct DemoRecord {
+    let runID, timestamp, instance, region, suite: String
+    let month: String  // "2026-11"
+    let week: String   // Monday of its ISO week
+    let hours, cost: Double
+    /// spot | on-demand | reserved: from metadata (spec §12 precedence), else inferred from the rate.
+    let market: String
+    let testType: String?
+    /// On-demand R by region (catalog, spec §2); nil for an unknown instance.
+    let rate: Double?
+}
+
+private func demoRecords(_ rows: [[String?]]) -> [DemoRecord] {
+    rows.compactMap { row in
+        guard let ts = row[Col.timestamp], isPythonIsoformat(ts), let day = Day(iso: String(ts.prefix(10))),
+              let cost = Double(row[Col.cost] ?? ""), let seconds = Double(row[Col.duration] ?? ""),
+              cost > 0, seconds > 0, let meta = metadataObject(row[Col.metadata]) else { return nil }
+        let instance = row[Col.instance] ?? "", region = (row[Col.region] ?? "").lowercased()
+        let suite = row[Col.suite] ?? "", name = row[Col.name] ?? ""
+        let hours = seconds / 3600
+        let rate = onDemandRate(instance, region)
+        var market: String?
+        for key in ["market", "purchase_option"] {
+            if let value = meta[key] as? String { market = value == "preemptible" ? "spot" : value; break }
+        }
+        if market == nil {
+            for key in ["spot_instance", "preemptible", "spot"] {
+                if let value = meta[key] as? Bool { market = value ? "spot" : "on-demand"; break }
+            }
+        }
+        if market == nil, let rate { market = cost / hours <= 0.6 * rate ? "spot" : "on-demand" }
+        return DemoRecord(runID: row[Col.runID] ?? "", timestamp: ts, instance: instance, region: region, suite: suite,
+                          month: String(ts.prefix(7)), week: day.startOfISOWeek.iso, hours: hours, cost: cost,
+                          market: market ?? "unknown", testType: (meta["test_type"] as? String) ?? wordTestType(suite)
+                              ?? wordTestType(name), rate: rate)
+    }
+}
+
+/// Spec §12: the first token (split on non-alphanumerics) that names a test type.
+private func wordTestType(_ text: String) -> String? {
+    for token in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        if token.hasPrefix("unit") { return "unit" }
+        if token == "smoke" || token == "quick" { return "quick" }
+        if token == "integration" { return "integration" }
+        if token.hasPrefix("benchmark") || token.hasPrefix("perf") { return "benchmark" }
+    }
+    return nil
+}
+
+/// Catalog on-demand R (spec §2), by region where the catalog lists one.
+private func onDemandRate(_ instance: String, _ region: String) -> Double? {
+    switch instance {
+    case "p4d.24xlarge": return region.hasPrefix("eu-west-1") ? 35.92 : 32.77
+    case "a2-highgpu-1g": return region.hasPrefix("europe-west4") ? 4.03 : 3.67
+    default: return catalogRates[instance]?.rate
+    }
+}
+
+/// (provider, accelerator kind, base on-demand R) of the demo fleet's instance types (spec §2).
+private let catalogRates: [String: (provider: String, kind: String, rate: Double)] = [
+    "p5.48xlarge": ("aws", "gpu", 98.32), "p4d.24xlarge": ("aws", "gpu", 32.77), "g5.xlarge": ("aws", "gpu", 1.006),
+    "g5.12xlarge": ("aws", "gpu", 5.672), "c6i.8xlarge": ("aws", "cpu", 1.36), "a3-highgpu-8g": ("gcp", "gpu", 98.32),
+    "a2-highgpu-1g": ("gcp", "gpu", 3.67), "a2-highgpu-2g": ("gcp", "gpu", 7.35), "g2-standard-4": ("gcp", "gpu", 0.84),
+    "n2-standard-32": ("gcp", "cpu", 1.52), "v5litepod-1": ("gcp", "tpu", 1.20), "v5litepod-4": ("gcp", "tpu", 4.80),
+    "v5litepod-8": ("gcp", "tpu", 9.60), "v5p-8": ("gcp", "tpu", 12.0), "v6e-1": ("gcp", "tpu", 2.40),
+]
+
+/// R of the default right-size recommendation (spec §11) for a test type, in the instance's
+/// provider and accelerator kind, in the record's region; nil for CPU-only or unknown instances.
+private func recommendedRate(testType: String, instance: String, region: String) -> Double? {
+    guard let facts = catalogRates[instance], facts.kind != "cpu" else { return nil }
+    let family = facts.kind == "tpu" ? "gcp-tpu" : facts.provider
+    let recommended: [String: [String: String]] = [
+        "unit": ["aws": "g5.xlarge", "gcp": "g2-standard-4", "gcp-tpu": "v5litepod-1"],
+        "quick": ["aws": "g5.xlarge", "gcp": "g2-standard-4", "gcp-tpu": "v5litepod-1"],
+        "integration": ["aws": "p4d.24xlarge", "gcp": "a2-highgpu-1g", "gcp-tpu": "v5litepod-4"],
+        "benchmark": ["aws": "p5.48xlarge", "gcp": "a3-highgpu-8g", "gcp-tpu": "v5p-8"],
+    ]
+    guard let name = recommended[testType]?[family] else { return nil }
+    return onDemandRate(name, region)
 }
 
 private final class ProgressLines: @unchecked Sendable {

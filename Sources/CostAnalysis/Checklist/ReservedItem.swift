@@ -19,20 +19,21 @@ extension Checklist {
             "\(r.provider) \(r.instanceType) ran \(Format.hours(r.meanHours)) on-demand h/month "
                 + "(utilization \(Format.percent(r.utilization)), break-even \(Format.percent(r.breakEven)))"
         }
+        // A commitment that pays off is money left on the table, so it decides (todo) even when some
+        // capacity is already reserved; reserved records alone, or no paying term, mean done.
         let status: ChecklistStatus
         var detail: String
         var toDone = ""
-        if w.reservedRecords > 0 {
-            status = .done
-            detail = "\(Text.count(w.reservedRecords, "record")) ran on reserved capacity in \(months)."
-            if let top = recommended.first {
-                detail += " Still, \(describe(top)): a \(top.term!) commitment would save \(Format.usd(top.monthlySavings))/month."
-            }
-        } else if let top = recommended.first {
+        let alreadyReserved = w.reservedRecords > 0
+            ? " \(Text.count(w.reservedRecords, "record")) already ran on reserved capacity." : ""
+        if let top = recommended.first {
             status = .todo
             detail = "Over \(months), \(describe(top)): a \(top.term!) commitment would save \(Format.usd(top.monthlySavings))/month"
-                + (recommended.count > 1 ? "; \(recommended.count - 1) more instance types would save too." : ".")
+                + (recommended.count > 1 ? "; \(recommended.count - 1) more instance types would save too." : ".") + alreadyReserved
             toDone = "commit to \(top.term!) for \(top.provider) \(top.instanceType) (saves \(Format.usd(top.monthlySavings))/month)"
+        } else if w.reservedRecords > 0 {
+            status = .done
+            detail = "\(Text.count(w.reservedRecords, "record")) ran on reserved capacity in \(months), and no further commitment pays off."
         } else {
             status = .done
             detail = "Over \(months), no instance type's on-demand utilization reaches a commitment's break-even"

@@ -27,6 +27,13 @@ struct DemoInstance: Sendable {
     let spot: Double
     /// Regions or zones the team runs it in, with weights.
     let locations: [(String, Double)]
+    /// Where on-demand runs go instead, in turn, when not empty: the team's scheduler spreads
+    /// them over its capacity reservations round-robin, one turn in four in the dearest listed
+    /// region (the region opportunity of spec §5, present every week).
+    var onDemandRotation: [String] = []
+    /// Multiplier on the trigger's spot share: GCP's A100 spot capacity is scarce, so most a2 runs
+    /// stay on-demand.
+    var spotAvailability: Double = 1
     /// Speed relative to an A100 for the latency of one benchmark (smaller is faster).
     let slowness: Double
     /// Largest memory_mb a benchmark reports on it.
@@ -55,6 +62,7 @@ enum DemoFleet {
         provider: "aws", type: "p4d.24xlarge", hardware: .nvidia, gpuModel: "A100", onDemand: 32.77,
         regional: [("us-east-2", 32.77), ("us-west-2", 32.77), ("eu-west-1", 35.92)], spot: 12.5,
         locations: [("us-east-2", 5), ("us-west-2", 4), ("eu-west-1", 2)],
+        onDemandRotation: ["us-east-2", "us-west-2", "eu-west-1", "us-east-2"],
         slowness: 0.7, memoryCapMB: 40960, timeFactor: 0.2, accelerators: 8)
     static let g5x = DemoInstance(
         provider: "aws", type: "g5.xlarge", hardware: .nvidia, gpuModel: "A10G", onDemand: 1.006,
@@ -76,7 +84,12 @@ enum DemoFleet {
         provider: "gcp", type: "a2-highgpu-1g", hardware: .nvidia, gpuModel: "A100", onDemand: 3.67,
         regional: [("us-central1", 3.67), ("us-east4", 3.67), ("europe-west4", 4.03)], spot: 1.10,
         locations: [("us-central1-a", 5), ("us-east4-b", 3), ("europe-west4-a", 2)],
+        onDemandRotation: ["us-central1-a", "us-east4-b", "europe-west4-a", "us-central1-a"], spotAvailability: 0.3,
         slowness: 0.75, memoryCapMB: 40960, timeFactor: 0.55, accelerators: 1)
+    static let a2x2 = DemoInstance(
+        provider: "gcp", type: "a2-highgpu-2g", hardware: .nvidia, gpuModel: "A100", onDemand: 7.35,
+        regional: [], spot: 7.35 * 0.30, locations: [("us-central1-a", 3), ("us-east4-b", 1)],
+        slowness: 0.7, memoryCapMB: 40960, timeFactor: 0.45, accelerators: 2)
     static let g2 = DemoInstance(
         provider: "gcp", type: "g2-standard-4", hardware: .nvidia, gpuModel: "L4", onDemand: 0.84,
         regional: [], spot: 0.25, locations: [("us-central1-a", 5), ("europe-west4-a", 3), ("us-east4-b", 2)],
@@ -123,6 +136,9 @@ enum DemoFleet {
 
     enum Suite: Int, Sendable, CaseIterable {
         case nightlyBenchmarks, tpuBackend, nvidiaBackend, integration, unit, smoke, releaseValidation, perfRegression
+        /// The nightly endurance job: one run every night on the CI's g5.xlarge, on-demand (a
+        /// preemption would void half a day of soak), the steady load that makes a commitment pay.
+        case nightlySoak
 
         var name: String {
             switch self {
@@ -134,6 +150,7 @@ enum DemoFleet {
             case .smoke: return "smoke"
             case .releaseValidation: return "release_validation"
             case .perfRegression: return "perf_regression"
+            case .nightlySoak: return "nightly_soak"
             }
         }
 
@@ -142,7 +159,7 @@ enum DemoFleet {
             switch self {
             case .unit: return "unit"
             case .smoke: return "quick"
-            case .integration, .releaseValidation: return "integration"
+            case .integration, .releaseValidation, .nightlySoak: return "integration"
             default: return "benchmark"
             }
         }
@@ -150,13 +167,17 @@ enum DemoFleet {
         /// Each record is one benchmark with a single pass/fail, rather than a pytest file.
         var isBenchmark: Bool {
             switch self {
-            case .nightlyBenchmarks, .tpuBackend, .nvidiaBackend, .releaseValidation, .perfRegression: return true
+            case .nightlyBenchmarks, .tpuBackend, .nvidiaBackend, .releaseValidation, .perfRegression, .nightlySoak:
+                return true
             default: return false
             }
         }
 
         /// Unit and smoke tests: minutes per pytest file, whatever the spend.
         var isQuick: Bool { self == .unit || self == .smoke }
+
+        /// Wall time is the job's own (hours of soak), not scaled to set the spend level.
+        var hasFixedWallTime: Bool { isQuick || self == .nightlySoak }
 
         /// Wall time of one record on a reference machine, seconds.
         var secondsRange: (Double, Double) {
@@ -165,6 +186,7 @@ enum DemoFleet {
             case .smoke: return (45, 600)
             case .integration: return (900, 2700)
             case .releaseValidation: return (600, 2400)
+            case .nightlySoak: return (10800, 16200)
             default: return (240, 1800)
             }
         }
@@ -176,6 +198,7 @@ enum DemoFleet {
             case .smoke: return 1...3
             case .integration: return 1...3
             case .releaseValidation: return 3...6
+            case .nightlySoak: return 3...4
             default: return 2...8
             }
         }
@@ -192,12 +215,17 @@ enum DemoFleet {
                         (v6e1, 10), (v5p8, 3), (p5, 0.4), (a3, 0.4)]
             case .releaseValidation:
                 return [(p4d, 18), (a2, 24), (v5e8, 14), (g512x, 24), (v5p8, 6), (p5, 3), (a3, 3)]
+            // Some jobs run on machines larger than their test type needs (spec §5 right-size):
+            // integration on a 2-GPU a2 or an 8-chip v5e, unit and smoke tests on the 4-GPU
+            // g5.12xlarge, an 8-chip v5e or a p4d someone had at hand.
             case .integration:
-                return [(g512x, 14), (g5x, 22), (a2, 20), (g2, 18), (v5e4, 12), (v5e8, 6), (v6e1, 8)]
+                return [(g512x, 14), (g5x, 22), (a2, 20), (a2x2, 16), (g2, 18), (v5e4, 12), (v5e8, 6), (v6e1, 8)]
             case .unit:
-                return [(c6i, 20), (n2, 10), (g5x, 30), (g2, 25), (v5e1, 15)]
+                return [(c6i, 20), (n2, 10), (g5x, 30), (g2, 25), (v5e1, 15), (g512x, 20), (v5e8, 8), (p4d, 4)]
             case .smoke:
-                return [(g5x, 30), (g2, 30), (c6i, 15), (v5e1, 15), (n2, 10)]
+                return [(g5x, 30), (g2, 30), (c6i, 15), (v5e1, 15), (n2, 10), (g512x, 10), (v5e8, 4)]
+            case .nightlySoak:
+                return [(g5x, 1)]
             }
         }
 
@@ -212,6 +240,9 @@ enum DemoFleet {
             case .integration:
                 return ["end_to_end_training", "mixed_precision_pipeline", "checkpoint_roundtrip",
                         "resnet50_train", "llama_7b_infer"]
+            case .nightlySoak:
+                return ["soak_training_loop", "soak_inference_server", "soak_dataloader", "soak_checkpoint_cycle",
+                        "soak_memory_growth"]
             default:
                 let common = ["xla_matmul", "fused_gelu", "allreduce_bw", "resnet50_train", "llama_7b_infer",
                               "transformer_forward"]
@@ -245,6 +276,11 @@ enum DemoFleet {
         case "end_to_end_training": return (140, 1.2e5)
         case "mixed_precision_pipeline": return (3.2, 9.0e5)
         case "checkpoint_roundtrip": return (410, 3.0e4)
+        case "soak_training_loop": return (120, 1.0e5)
+        case "soak_inference_server": return (18, 8.0e4)
+        case "soak_dataloader": return (4.5, 6.0e5)
+        case "soak_checkpoint_cycle": return (380, 2.5e4)
+        case "soak_memory_growth": return (2.0, 4.0e5)
         default: return (1.5, 5.0e5)  // pytest files: a rough per-test latency
         }
     }

@@ -33,9 +33,13 @@ enum DemoBadRow: Int, CaseIterable, Sendable {
 /// in memory at a time, so a million records need no more memory than four thousand.
 struct DemoGenerator {
     /// Multiplier on the wall time of benchmark and integration jobs (unit and smoke tests keep
-    /// their plain minutes): sets the spend level, about 2,000 USD a month with the default
-    /// 4,000 records over 13 weeks.
-    static let durationScale = 4.8
+    /// their plain minutes, the nightly soak its hours): sets the spend level, about 2,000 USD a
+    /// month with the default 4,000 records over 13 weeks.
+    static let durationScale = 3.25
+
+    /// A day with at least this many records also runs the nightly soak (every day at the default
+    /// density; sparse demos, a few records a day, are not swamped by it).
+    static let soakMinimumQuota = 20
 
     let options: DemoOptions
     let firstDay: Day
@@ -47,6 +51,8 @@ struct DemoGenerator {
     private(set) var runCount = 0
     private var rng: DemoRandom
     private var nextBad = 0
+    /// Next turn of each instance type's `onDemandRotation` (only looked up, never iterated).
+    private var rotationTurns: [String: Int] = [:]
 
     init(options: DemoOptions) {
         self.options = options
@@ -103,6 +109,11 @@ struct DemoGenerator {
         let day = firstDay.adding(days: index)
         var runs: [DemoRun] = []
         var produced = 0
+        if quota >= Self.soakMinimumQuota {
+            let soak = makeRun(day: day, dayIndex: index, sequenceInDay: 0, maxRecords: quota, soak: true)
+            produced += soak.rows.count
+            runs.append(soak)
+        }
         while produced < quota {
             let run = makeRun(day: day, dayIndex: index, sequenceInDay: runs.count, maxRecords: quota - produced)
             produced += run.rows.count
@@ -170,15 +181,20 @@ struct DemoGenerator {
 
     private enum Market { case onDemand, spot, reserved }
 
-    private mutating func makeRun(day: Day, dayIndex: Int, sequenceInDay: Int, maxRecords: Int) -> DemoRun {
+    /// One run. `soak`: the nightly soak on the CI's g5.xlarge (on-demand, starting 01:00–01:45),
+    /// rather than a run drawn from the day's mix.
+    private mutating func makeRun(day: Day, dayIndex: Int, sequenceInDay: Int, maxRecords: Int,
+                                  soak: Bool = false) -> DemoRun {
         let weekend = day.isWeekend
-        let trigger: Trigger = weekend
+        let trigger: Trigger = soak ? .nightly : weekend
             ? rng.weighted([(.nightly, 40), (.weekly, 20), (.schedule, 8), (.pr, 8), (.manual, 24)])
             : rng.weighted([(.nightly, 26), (.schedule, 6), (.pr, 46), (.manual, 22)])
 
         // Start time, seconds after midnight.
         let startSecond: Int
         switch trigger {
+        case .nightly where soak:
+            startSecond = rng.int(3600...(3600 + 45 * 60 - 1))
         case .nightly:
             startSecond = rng.chance(0.85) ? rng.int(3600...(4 * 3600 - 1)) : rng.int(22 * 3600...(24 * 3600 - 1))
         case .weekly:
@@ -194,6 +210,8 @@ struct DemoGenerator {
 
         let suite: DemoFleet.Suite
         switch trigger {
+        case .nightly where soak:
+            suite = .nightlySoak
         case .nightly:
             suite = rng.weighted([(.nightlyBenchmarks, 35), (.tpuBackend, 20), (.nvidiaBackend, 15), (.integration, 15),
                                   (.perfRegression, 10), (.unit, 5)])
@@ -231,20 +249,13 @@ struct DemoGenerator {
             branch = rng.chance(0.3) ? "main" : Self.branch(developer: dev, rng: &rng)
         }
 
-        // Machine.
+        // Machine and market.
         let instance = rng.weighted(DemoFleet.fleets[suite.rawValue])
         var location = rng.weighted(instance.locations)
-        if instance.provider == "aws", rng.chance(0.12) {
-            location += rng.pick(["a", "b", "c"])
-        } else if instance.provider == "gcp", rng.chance(0.08) {
-            location = DemoFleet.region(of: location)
-        }
-        let regionColumn = rng.chance(0.01) ? location.uppercased() : location
-
-        // Market and effective rate.
-        let onDemandRate = instance.onDemandRate(at: location)
         let market: Market
-        if instance.type == "p4d.24xlarge", trigger.isScheduled, rng.chance(0.5) {
+        if suite == .nightlySoak {
+            market = .onDemand
+        } else if instance.type == "p4d.24xlarge", trigger.isScheduled, rng.chance(0.5) {
             market = .reserved
         } else {
             let spotShare: Double
@@ -253,8 +264,22 @@ struct DemoGenerator {
             case .pr: spotShare = 0.3
             case .manual: spotShare = 0.2
             }
-            market = suite != .releaseValidation && rng.chance(spotShare) ? .spot : .onDemand
+            market = suite != .releaseValidation && rng.chance(spotShare * instance.spotAvailability) ? .spot : .onDemand
         }
+        if market == .onDemand, !instance.onDemandRotation.isEmpty {
+            let turn = rotationTurns[instance.type, default: 0]
+            location = instance.onDemandRotation[turn % instance.onDemandRotation.count]
+            rotationTurns[instance.type] = turn + 1
+        }
+        if instance.provider == "aws", rng.chance(0.12) {
+            location += rng.pick(["a", "b", "c"])
+        } else if instance.provider == "gcp", rng.chance(0.08) {
+            location = DemoFleet.region(of: location)
+        }
+        let regionColumn = rng.chance(0.01) ? location.uppercased() : location
+
+        // Effective rate.
+        let onDemandRate = instance.onDemandRate(at: location)
         let rate: Double
         switch market {
         case .onDemand: rate = onDemandRate
@@ -272,14 +297,16 @@ struct DemoGenerator {
             names.swapAt(i, j)
         }
         let (low, high) = suite.secondsRange
+        // Unit and smoke tests use one device: a bigger machine barely shortens them.
+        let timeFactor = suite.isQuick ? max(instance.timeFactor, 0.8) : instance.timeFactor
         var durations: [Double] = []
         for _ in 0..<count {
-            durations.append(rng.skewed(low, high) * instance.timeFactor * (suite.isQuick ? 1 : Self.durationScale))
+            durations.append(rng.skewed(low, high) * timeFactor * (suite.hasFixedWallTime ? 1 : Self.durationScale))
         }
         // The Python writer's double counting: the run's cost copied onto each of its records (kept to
         // short runs on mid-priced machines, so that it shows in the data-quality section without
-        // dominating the spend).
-        let copiesRunCost = (2...3).contains(count) && instance.onDemand < 15 && rng.chance(0.2)
+        // dominating the spend; never the soak, whose hours feed the reserved-capacity analysis).
+        let copiesRunCost = !soak && (2...3).contains(count) && instance.onDemand < 15 && rng.chance(0.2)
         let roundsValues = rng.chance(0.5)
         let usesMicros = rng.chance(0.65)
 
