@@ -7,14 +7,16 @@ import CostModel
 /// figures in one pass, so each `report(for:asOf:)` only reads the records of its period, the
 /// previous period, the trend's 12 weeks and the budget month.
 public struct Analyzer: Sendable {
-    private let timeline: Timeline
-    private let labels: Labels
+    /// Internal, not private: the exports (`Export/`) slice a period's records the same way.
+    let timeline: Timeline
+    let labels: Labels
     private let qualityBase: QualityBase
     private let ingestQuality: IngestQuality
     private let recordCount: Int
     private let catalog: Catalog
-    private let config: Config
-    private let savings: SavingsIndex
+    /// Internal, not private: a pull request's report (`PullRequest/`) reads the same per-record savings.
+    let config: Config
+    let savings: SavingsIndex
     private let inventory: Inventory?
     private let publicationLog: PublicationLog?
 

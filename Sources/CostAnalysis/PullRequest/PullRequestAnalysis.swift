@@ -1,0 +1,138 @@
+import CostModel
+
+extension Analyzer {
+    /// The report of one pull request (or branch) as seen on `asOf`, compared with `base`'s last
+    /// 4 weeks. One pass over the records up to as-of: a record of the PR feeds the PR's totals,
+    /// market mix, suites, runs and opportunities (with its precomputed `RecordSavings`, the same
+    /// rules as every report); a record on the base branch inside the window feeds the base's suites.
+    ///
+    /// - The PR: records whose normalised PR key (selector `.pr`) or branch (selector `.branch`)
+    ///   equals the selector's value. The PR key is matched as ingest stored it, so pass `123`, not
+    ///   `#123` (the CLI normalises its argument with ingest's rule).
+    /// - The base: records on `base` in the `PullRequestReport.baseWindowDays` days ending at
+    ///   `asOf`, minus the PR's own records.
+    /// Records after as-of count nowhere. A PR without records gives a report with `hasRuns == false`.
+    public func pullRequest(_ selector: PullRequestSelector, base: String, asOf: Day,
+                            siteURL: String? = nil) -> PullRequestReport {
+        let windowStart = asOf.adding(days: 1 - PullRequestReport.baseWindowDays)
+        // `(none)` (id 0) is "not recorded", never a PR key or a branch one can ask for.
+        func id(_ text: String) -> StringID? {
+            labels.strings.id(of: text).flatMap { $0 == StringTable.none ? nil : $0 }
+        }
+        let selected = id(selector.value)
+        let baseID = id(base)
+
+        var totals = TotalsAccumulator(runsContiguous: false)
+        var markets = DimensionTally(runsContiguous: false)
+        var suites = DimensionTally(runsContiguous: false)
+        var baseSuites = DimensionTally(runsContiguous: false)
+        var baseTotals = TotalsAccumulator(runsContiguous: false)
+        var opportunities = SavingsAccumulator(index: savings, config: config)
+        var runs = RunTable()
+        var firstDay: Day?, lastDay: Day?
+
+        let records = timeline.records
+        let end = timeline.dayStart[timeline.dayIndex(atOrAfter: asOf.adding(days: 1))]
+        for i in 0..<end {
+            let r = records[i]
+            let isPR: Bool
+            switch selector.kind {
+            case .pr: isPR = selected != nil && r.pr == selected
+            case .branch: isPR = selected != nil && r.branch == selected
+            }
+            if isPR {
+                totals.add(r)
+                markets.add(Int32(r.market.rawValue), r)
+                suites.add(r.suite, r)
+                opportunities.add(r, savings.records[i])
+                runs.add(r, index: i)
+                if firstDay == nil { firstDay = r.day }
+                lastDay = r.day
+            } else if baseID != nil, r.branch == baseID, r.day >= windowStart {
+                baseSuites.add(r.suite, r)
+                baseTotals.add(r)
+            }
+        }
+
+        let prTotals = totals.totals
+        let suiteRows = zip(suites.keys, suites.tallies).map { key, t -> SuiteComparison in
+            let b = baseSuites.tally(for: key)
+            return SuiteComparison(suite: labels[key], runs: t.runs, records: t.records, hours: t.hours, spend: t.spend,
+                                   testsPassed: t.testsPassed, testsFailed: t.testsFailed,
+                                   baseRuns: b?.runs ?? 0, baseSpend: b?.spend ?? 0)
+        }.sorted { $0.spend != $1.spend ? $0.spend > $1.spend : $0.suite < $1.suite }
+
+        var comparedRuns = 0, uncomparedRuns = 0
+        var comparedSpend = 0.0, expectedSpend = 0.0, uncomparedSpend = 0.0
+        for s in suiteRows {
+            if let perRun = s.baseSpendPerRun, perRun > 0 {
+                comparedRuns += s.runs; comparedSpend += s.spend; expectedSpend += Double(s.runs) * perRun
+            } else {
+                uncomparedRuns += s.runs; uncomparedSpend += s.spend
+            }
+        }
+        let baseWindowTotals = baseTotals.totals
+        let comparison = PullRequestComparison(
+            comparedRuns: comparedRuns, comparedSpend: comparedSpend, expectedSpend: expectedSpend,
+            uncomparedRuns: uncomparedRuns, uncomparedSpend: uncomparedSpend,
+            baseRuns: baseWindowTotals.runs, baseSpend: baseWindowTotals.spend)
+
+        return PullRequestReport(
+            selector: selector, base: base, asOf: asOf.iso,
+            baseWindow: DayRange(start: windowStart, end: asOf),
+            firstDay: firstDay?.iso, lastDay: lastDay?.iso, totals: prTotals, comparison: comparison,
+            markets: markets.rows(label: { Market(rawValue: UInt8($0))?.key ?? Market.unknown.key },
+                                  periodSpend: prTotals.spend),
+            suites: suiteRows,
+            runs: runs.rows(records: records, labels: labels),
+            opportunities: opportunities.opportunities(labels: labels, reserved: []),
+            siteURL: siteURL)
+    }
+}
+
+/// The PR's runs in order of their first record (records are in time order, so oldest first). A
+/// run's dimensions are its first record's; hours, spend and tests are summed over its records.
+private struct RunTable {
+    struct Entry {
+        /// Index into `Timeline.records` of the run's first record.
+        var first: Int
+        var records = 0
+        var hours = 0.0
+        var spend = 0.0
+        var passed = 0
+        var failed = 0
+    }
+
+    private var slotOf: [StringID: Int] = [:]
+    private(set) var entries: [Entry] = []
+
+    mutating func add(_ r: RunRecord, index: Int) {
+        let slot: Int
+        if r.run != StringTable.none, let s = slotOf[r.run] {
+            slot = s
+        } else {
+            // A record without a run id is a run of its own.
+            slot = entries.count
+            if r.run != StringTable.none { slotOf[r.run] = slot }
+            entries.append(Entry(first: index))
+        }
+        entries[slot].records += 1
+        if let h = r.hours { entries[slot].hours += h }
+        entries[slot].spend += r.cost
+        entries[slot].passed += Int(r.testsPassed)
+        entries[slot].failed += Int(r.testsFailed)
+    }
+
+    func rows(records: [RunRecord], labels: Labels) -> [PullRequestRun] {
+        entries.map { e in
+            let r = records[e.first]
+            let minute = Int(r.minuteOfDay)
+            let hh = minute / 60, mm = minute % 60
+            let start = "\(r.day.iso) \(hh < 10 ? "0" : "")\(hh):\(mm < 10 ? "0" : "")\(mm)"
+            return PullRequestRun(runID: labels[r.run], start: start, suite: labels[r.suite],
+                                  provider: labels[r.provider], instanceType: labels[r.instanceType],
+                                  region: labels[r.region], market: r.market.key, records: e.records,
+                                  hours: e.hours, spend: e.spend, testsPassed: e.passed, testsFailed: e.failed)
+        }
+    }
+}

@@ -1,0 +1,314 @@
+import CostModel
+
+/// What `pr.mustache` and `pr-summary.mustache` see: every figure pre-formatted (spec §8), every
+/// list in the model's order. `cap` cuts the long tables (suites, opportunity items, runs) in the
+/// middle; nil keeps every row.
+struct PullRequestView {
+    let subject: String
+    let hasRuns: Bool
+    let asOf: String
+    let base: String
+    let windowStart: String
+    let windowEnd: String
+    let dates: String
+    let spend: String
+    let runsText: String
+    let hoursText: String
+    let comparisonSentence: String
+    let uncomparedSentence: String?
+    let totals: TotalsRowView
+    let markets: [MarketRowView]
+    let hasMarkets: Bool
+    let suites: CutTable<SuiteRowView>
+    let savings: PullRequestSavingsView
+    let runs: CutTable<RunRowView>
+    let siteURL: String?
+
+    /// Tables with more rows than this are folded into `<details>`.
+    static let foldAbove = 10
+
+    init(_ r: PullRequestReport, cap: Int?) {
+        subject = Clip.text(r.selector.description, 120)
+        hasRuns = r.hasRuns
+        asOf = r.asOf
+        base = Clip.text(r.base, 80)
+        windowStart = r.baseWindow.start
+        windowEnd = r.baseWindow.end
+        if let first = r.firstDay, let last = r.lastDay {
+            dates = first == last ? "on \(first)" : "from \(first) to \(last)"
+        } else {
+            dates = ""
+        }
+        let t = r.totals
+        spend = Format.usd(t.spend)
+        runsText = Counted.text(t.runs, "run")
+        hoursText = Format.hours(t.hours)
+        comparisonSentence = PullRequestView.comparisonSentence(r.comparison, base: base, runs: t.runs)
+        let c = r.comparison
+        uncomparedSentence = c.uncomparedRuns > 0 && c.comparedRuns > 0
+            ? "\(Counted.text(c.uncomparedRuns, "run")) (\(Format.usd(c.uncomparedSpend))) in suites \(base) did not run in the last 4 weeks \(c.uncomparedRuns == 1 ? "is" : "are") not compared."
+            : nil
+        totals = TotalsRowView(t)
+        markets = r.markets.map(MarketRowView.init)
+        hasMarkets = !markets.isEmpty
+        suites = CutTable(r.suites.map { SuiteRowView($0) }, cap: cap, noun: ("suite", "suites"))
+        savings = PullRequestSavingsView(r, cap: cap)
+        runs = CutTable(r.runs.map(RunRowView.init), cap: cap, noun: ("run", "runs"))
+        siteURL = r.siteURL.flatMap(SafeURL.markdownDestination)
+    }
+
+    /// The longest table that `cap` can cut (what `BudgetFit` searches over).
+    static func longestTable(_ r: PullRequestReport) -> Int {
+        max(r.suites.count, r.runs.count, PullRequestSavingsView.itemCount(r))
+    }
+
+    static func comparisonSentence(_ c: PullRequestComparison, base: String, runs: Int) -> String {
+        guard let change = c.change else {
+            return c.baseRuns == 0
+                ? "\(base) has no runs in the last 4 weeks, so there is nothing to compare with."
+                : "\(base) ran none of these suites in the last 4 weeks, so there is nothing to compare with."
+        }
+        let them = c.comparedRuns == runs ? "these runs" : "the \(Counted.text(c.comparedRuns, "run")) in suites \(base) also ran"
+        let figures = "\(Format.usd(c.comparedSpend)) against \(Format.usd(c.expectedSpend)) at \(base)'s average"
+        let how: String
+        switch c.direction {
+        case .up: how = "▲ \(Format.percent(change)) more than"
+        case .down: how = "▼ \(Format.percent(-change)) less than"
+        case .unchanged, .noBase: how = "the same as"
+        }
+        return "Per run, \(them) cost \(how) on \(base) over the last 4 weeks, suite by suite: \(figures)."
+    }
+}
+
+/// A table that may be cut in the middle: `head` rows, then (when cut) one row saying how many were
+/// left out, then `tail` rows. Folded into `<details>` when long; `summary` sits inside raw HTML, so
+/// it holds counts and fixed words only, never data.
+struct CutTable<Row> {
+    let head: [Row]
+    let tail: [Row]
+    let gap: String?
+    let folded: Bool
+    let summary: String
+    let hasRows: Bool
+
+    init(_ rows: [Row], cap: Int?, noun: (String, String), foldAbove: Int = PullRequestView.foldAbove) {
+        let cut = TableCut(count: rows.count, cap: cap)
+        head = Array(rows.prefix(cut.head))
+        tail = Array(rows.suffix(cut.tail))
+        gap = cut.leftOut > 0
+            ? "… \(Format.count(cut.leftOut)) \(cut.leftOut == 1 ? "row" : "rows") left out to fit …" : nil
+        folded = rows.count > foldAbove
+        let all = "\(Format.count(rows.count)) \(rows.count == 1 ? noun.0 : noun.1)"
+        summary = cut.leftOut > 0 ? "\(all) (\(Format.count(rows.count - cut.leftOut)) shown, \(Format.count(cut.leftOut)) left out)" : all
+        hasRows = !rows.isEmpty
+    }
+}
+
+struct TotalsRowView {
+    let runs: String
+    let hours: String
+    let spend: String
+    let testsPassed: String
+    let testsFailed: String
+    let failedRunSpend: String
+
+    init(_ t: Totals) {
+        runs = Format.count(t.runs)
+        hours = Format.hours(t.hours)
+        spend = Format.usd(t.spend)
+        testsPassed = Format.count(t.testsPassed)
+        testsFailed = Format.count(t.testsFailed)
+        failedRunSpend = Format.usd(t.failedRunSpend)
+    }
+}
+
+struct MarketRowView {
+    let market: String
+    let runs: String
+    let hours: String
+    let spend: String
+    let share: String
+
+    init(_ row: BreakdownRow) {
+        market = row.key
+        runs = Format.count(row.runs)
+        hours = Format.hours(row.hours)
+        spend = Format.usd(row.spend)
+        share = Format.percent(row.share)
+    }
+}
+
+struct SuiteRowView {
+    let suite: String
+    let runs: String
+    let spend: String
+    let spendPerRun: String
+    let baseSpendPerRun: String
+    let change: String
+
+    init(_ s: SuiteComparison) {
+        suite = Clip.text(s.suite)
+        runs = Format.count(s.runs)
+        spend = Format.usd(s.spend)
+        spendPerRun = Format.usd(s.spendPerRun)
+        baseSpendPerRun = s.baseSpendPerRun.map(Format.usd) ?? "–"
+        change = ChangeMark.text(s.change, s.direction)
+    }
+}
+
+enum ChangeMark {
+    /// `▲ +12.3%`, `▼ -8.0%`, `= 0.0%`, `no base runs`.
+    static func text(_ change: Double?, _ direction: ChangeDirection) -> String {
+        switch (direction, change) {
+        case (.up, let c?): return "▲ " + Format.signedPercent(c)
+        case (.down, let c?): return "▼ " + Format.signedPercent(c)
+        case (.unchanged, _): return "= 0.0%"
+        default: return "no base runs"
+        }
+    }
+}
+
+struct RunRowView {
+    let runID: String
+    let start: String
+    let suite: String
+    let instance: String
+    let market: String
+    let hours: String
+    let spend: String
+    let tests: String
+
+    init(_ r: PullRequestRun) {
+        runID = Clip.text(r.runID)
+        start = r.start
+        suite = Clip.text(r.suite)
+        instance = Clip.text(r.instanceType + " (" + r.region + ")")
+        market = r.market
+        hours = Format.hours(r.hours)
+        spend = Format.usd(r.spend)
+        tests = "\(Format.count(r.testsPassed)) / \(Format.count(r.testsFailed))"
+    }
+}
+
+/// "What would have been cheaper": spec §5 over the PR's records.
+struct PullRequestSavingsView {
+    let rows: [PROpportunityRow]
+    let hasOpportunities: Bool
+    let noOpportunity: String
+    let overlap: String?
+    let items: CutTable<PROpportunityItemRow>
+
+    /// Items per kind (suite, instance type, run) and opportunity.
+    static let itemLimit = 5
+
+    private static func entries(_ o: Opportunities) -> [(label: String, opportunity: Opportunity)] {
+        let parts: [(String, Opportunity)] = [("Spot", o.spot), ("Right-size", o.rightSize), ("Cheapest region", o.region)]
+        let withPotential = parts.filter { $0.1.potential > 0 }
+        // With one opportunity alone the combined one says the same thing: shown only when they mix.
+        return withPotential + (withPotential.count > 1 ? [("All combined", o.combined)] : [])
+    }
+
+    static func itemCount(_ r: PullRequestReport) -> Int {
+        entries(r.opportunities).reduce(0) { total, e in
+            total + [e.opportunity.topSuites, e.opportunity.topInstanceTypes, e.opportunity.topRuns]
+                .map { min($0.count, itemLimit) }.reduce(0, +)
+        }
+    }
+
+    init(_ r: PullRequestReport, cap: Int?) {
+        let entries = PullRequestSavingsView.entries(r.opportunities)
+        rows = entries.map { PROpportunityRow(label: $0.label, $0.opportunity) }
+        hasOpportunities = !rows.isEmpty
+        noOpportunity = r.totals.spend > 0
+            ? "Nothing cheaper found: no non-critical on-demand run could move to spot, no run is on a bigger instance than its test type needs, and no regionally priced on-demand run is outside its cheapest region."
+            : "No spend, so nothing to save."
+        overlap = entries.count > 1
+            ? "The changes overlap (a run can move to spot, to a smaller instance and to a cheaper region at once), so the combined figure is not their sum."
+            : nil
+        let limit = PullRequestSavingsView.itemLimit
+        let items: [PROpportunityItemRow] = entries.flatMap { e in
+            [("suite", e.opportunity.topSuites), ("instance type", e.opportunity.topInstanceTypes),
+             ("run", e.opportunity.topRuns)].flatMap { kind, list in
+                list.prefix(limit).map { PROpportunityItemRow(opportunity: e.label, kind: kind, $0) }
+            }
+        }
+        self.items = CutTable(items, cap: cap, noun: ("change", "changes"), foldAbove: 0)
+    }
+}
+
+struct PROpportunityRow {
+    let label: String
+    let potential: String
+    let share: String
+    let records: String
+    let spend: String
+    let largest: String
+
+    init(label: String, _ o: Opportunity) {
+        self.label = label
+        potential = Format.usd(o.potential)
+        share = Format.percent(o.share)
+        records = Format.count(o.records)
+        spend = Format.usd(o.spend)
+        largest = o.topSuites.first.map { Clip.text("\($0.key): \($0.action)", 120) } ?? ""
+    }
+}
+
+struct PROpportunityItemRow {
+    let opportunity: String
+    let kind: String
+    let key: String
+    let records: String
+    let spend: String
+    let potential: String
+    let action: String
+
+    init(opportunity: String, kind: String, _ item: OpportunityItem) {
+        self.opportunity = opportunity
+        self.kind = kind
+        key = Clip.text(item.key)
+        records = Format.count(item.records)
+        spend = Format.usd(item.spend)
+        potential = Format.usd(item.potential)
+        action = Clip.text(item.action, 120)
+    }
+}
+
+enum Counted {
+    /// `1 run`, `1,234 runs`.
+    static func text(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(Format.count(n)) \(n == 1 ? singular : plural ?? singular + "s")"
+    }
+}
+
+/// Long values (a run id or suite of hundreds of characters) would blow a table apart: cells keep
+/// their first `limit` characters and an ellipsis. The JSON keeps every value whole.
+enum Clip {
+    static func text(_ s: String, _ limit: Int = 80) -> String {
+        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+    }
+}
+
+/// `--site-url` as a Markdown link destination: http(s) only, and every character that could end
+/// or break the destination (spaces, parentheses, angle brackets, quotes, backslashes, pipes,
+/// backticks, control and non-ASCII characters) percent-encoded, so the URL cannot inject Markdown.
+enum SafeURL {
+    private static let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'*+,;=%".unicodeScalars)
+
+    static func markdownDestination(_ raw: String) -> String? {
+        let lower = raw.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        var out = ""
+        for scalar in raw.unicodeScalars {
+            if allowed.contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    out += "%" + (hex.count == 1 ? "0" + hex : hex)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import CostIngest
+import CostModel
+import CostRender
+import Foundation
+
+/// `costreport pr`: what one pull request's (or branch's) cloud test runs cost, against the base
+/// branch's last 4 weeks, and what would have been cheaper — as a PR comment, a job summary or JSON.
+struct PR: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pr",
+        abstract: "Print the cost comment for one pull request (or branch) to stdout.",
+        discussion: """
+            The PR's runs are the records whose metadata pr_number / pr (normalised: #123, pr-123 \
+            and 123 are all 123) or, with --branch, whose branch matches. Each suite's spend per run \
+            is compared with the base branch's average over the 28 days ending at the as-of date \
+            (the base's records minus this PR's).
+
+            Formats: markdown (default) is the PR comment, at most 65,000 characters, starting with \
+            the hidden marker <!-- costreport:pr --> so CI can update it in place; github-summary is \
+            the same for $GITHUB_STEP_SUMMARY (at most 1 MiB, no marker); json is the model. Long \
+            tables are folded into <details> and cut in the middle to fit, saying how many rows were \
+            left out.
+
+            Exit codes: 0 printed, or quiet because of --only-if-over / --only-if-change (stdout \
+            empty, one line on stderr says why); 1 no runs for the PR (without an --only-if flag) or \
+            an input error; 64 usage error.
+
+            Examples:
+              costreport pr --pr 1234 > comment.md
+              costreport pr --branch feature/flash-attn --base main --format github-summary >> "$GITHUB_STEP_SUMMARY"
+              costreport pr --pr 1234 --only-if-over 5 --only-if-change 10
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case markdown
+        case githubSummary = "github-summary"
+        case json
+    }
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var templateOptions: TemplateOptions
+
+    @Option(name: .customLong("pr"), help: ArgumentHelp("The pull request: 123, #123 or pr-123.", valueName: "number"))
+    var pr: String?
+
+    @Option(name: .long, help: ArgumentHelp("A branch instead of a PR: the runs whose metadata.branch is NAME.", valueName: "name"))
+    var branch: String?
+
+    @Option(name: .long, help: ArgumentHelp("The base branch to compare with.", valueName: "branch"))
+    var base: String = "main"
+
+    @Option(name: .customLong("site-url"), help: ArgumentHelp("The published cost-report site (http or https), linked from the comment.", valueName: "url"))
+    var siteURL: String?
+
+    @Option(name: .long, help: "Output format: markdown (the PR comment), github-summary or json.")
+    var format: OutputFormat = .markdown
+
+    @Option(name: .customLong("only-if-over"), help: ArgumentHelp("Print nothing (exit 0) when the PR's spend is below AMOUNT USD.", valueName: "amount"))
+    var onlyIfOver: Amount?
+
+    @Option(name: .customLong("only-if-change"), help: ArgumentHelp("Print nothing (exit 0) when neither the PR's total nor any suite's spend per run changed by PERCENT or more against the base.", valueName: "percent"))
+    var onlyIfChange: Amount?
+
+    func validate() throws {
+        switch (pr, branch) {
+        case (nil, nil): throw ValidationError("name the pull request with --pr NUMBER or the branch with --branch NAME")
+        case (.some, .some): throw ValidationError("give --pr or --branch, not both")
+        default: break
+        }
+        if let pr, PullRequestKey.normalise(pr) == nil { throw ValidationError("--pr is empty: give a PR number such as 123") }
+        if let branch, branch.trimmingSpaces.isEmpty { throw ValidationError("--branch is empty: give a branch name") }
+        if base.trimmingSpaces.isEmpty { throw ValidationError("--base is empty: give a branch name such as main") }
+        if let siteURL {
+            let lower = siteURL.lowercased()
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+                throw ValidationError("--site-url '\(siteURL)' is not an http(s) URL: use e.g. https://costs.example.com/")
+            }
+        }
+    }
+
+    var selector: PullRequestSelector {
+        if let pr, let key = PullRequestKey.normalise(pr) { return .pr(key) }
+        return .branch(branch?.trimmingSpaces ?? "")
+    }
+
+    /// The --only-if flags given, for messages.
+    var quietFlags: [String] {
+        (onlyIfOver == nil ? [] : ["--only-if-over"]) + (onlyIfChange == nil ? [] : ["--only-if-change"])
+    }
+
+    func run() async throws {
+        let console = Console(quiet: true)
+        do {
+            let renderer = format == .json ? nil
+                : try await PullRequestRenderer(templatesDirectory: Pipeline.templatesDirectory(templateOptions.templates))
+            let p = try Pipeline.load(input, progress: console)
+            let report = p.analyzer.pullRequest(selector, base: base.trimmingSpaces, asOf: p.asOf, siteURL: siteURL)
+            guard report.hasRuns else {
+                let what = "no runs for \(selector) in \(input.db) up to \(report.asOf)"
+                if !quietFlags.isEmpty {
+                    PR.note("\(what): nothing printed (\(quietFlags.joined(separator: ", ")))")
+                    return
+                }
+                throw CLIError("\(what) — PR keys are matched after normalisation (#123, pr-123 and 123 are all 123); `costreport report --format json` lists the keys under breakdowns.pr, and --branch NAME selects by branch")
+            }
+            if let reason = report.quietReason(minSpend: onlyIfOver?.value, minChange: onlyIfChange.map { $0.value / 100 }) {
+                PR.note("\(reason): nothing printed")
+                return
+            }
+            switch format {
+            case .json:
+                Console.write(String(decoding: try report.jsonData(), as: UTF8.self) + "\n")
+            case .markdown:
+                Console.write(try renderer!.markdown(for: report, kind: .comment))
+            case .githubSummary:
+                Console.write(try renderer!.markdown(for: report, kind: .jobSummary))
+            }
+        } catch {
+            throw Console.fail(error)
+        }
+    }
+
+    /// Why nothing was printed: one line on stderr (stdout stays empty for CI).
+    static func note(_ line: String) {
+        FileHandle.standardError.write(Data(("costreport: " + line + "\n").utf8))
+    }
+
+    /// A non-negative number: `25`, `25.50`, `$25` (USD) or `10`, `10%` (percent).
+    struct Amount: ExpressibleByArgument {
+        let value: Double
+        init?(argument: String) {
+            var text = argument.trimmingSpaces
+            if text.hasPrefix("$") { text.removeFirst() }
+            if text.hasSuffix("%") { text.removeLast() }
+            guard let v = Double(text), v.isFinite, v >= 0 else { return nil }
+            value = v
+        }
+    }
+}

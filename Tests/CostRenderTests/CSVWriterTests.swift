@@ -1,0 +1,144 @@
+import CostAnalysis
+import CostRender
+import Foundation
+import Testing
+
+/// RFC 4180 quoting and locale-free, exponent-free numbers; and Python's `csv` module reading back
+/// exactly what went in.
+@Suite struct CSVWriterTests {
+    @Test func plainFieldsAreWrittenAsTheyAre() {
+        #expect(CSVWriter.escape("p4d.24xlarge") == "p4d.24xlarge")
+        #expect(CSVWriter.escape("") == "")
+        #expect(CSVWriter.escape(" leading and trailing spaces ") == " leading and trailing spaces ")
+        #expect(CSVWriter.escape("<script>alert(1)</script>") == "<script>alert(1)</script>")
+        #expect(CSVWriter.escape("matmul_größte|ünïcødé — ✓ 日本") == "matmul_größte|ünïcødé — ✓ 日本")
+        #expect(CSVWriter.escape("tab\there") == "tab\there")
+    }
+
+    @Test func fieldsWithCommaQuoteOrLineBreakAreQuoted() {
+        #expect(CSVWriter.escape("a,b") == "\"a,b\"")
+        #expect(CSVWriter.escape("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVWriter.escape("\"") == "\"\"\"\"")
+        #expect(CSVWriter.escape("line\nbreak") == "\"line\nbreak\"")
+        #expect(CSVWriter.escape("carriage\rreturn") == "\"carriage\rreturn\"")
+        // "\r\n" is a single Character in Swift; it must still be seen.
+        #expect(CSVWriter.escape("crlf\r\ninside") == "\"crlf\r\ninside\"")
+        #expect(CSVWriter.escape("<script>alert(\"x,y\")</script>") == "\"<script>alert(\"\"x,y\"\")</script>\"")
+    }
+
+    @Test func numbersHaveNoExponentNoGroupingAndFullPrecision() {
+        #expect(String(describing: 0.00001) == "1e-05")  // why plain `description` is not enough
+        #expect(CSVWriter.number(0.00001) == "0.00001")
+        #expect(CSVWriter.number(1e-10) == "0.0000000001")
+        #expect(CSVWriter.number(-2.5e-7) == "-0.00000025")
+        #expect(CSVWriter.number(0.1) == "0.1")
+        #expect(CSVWriter.number(3) == "3")
+        #expect(CSVWriter.number(-0.0) == "0")
+        #expect(CSVWriter.number(0) == "0")
+        #expect(CSVWriter.number(1234567.5) == "1234567.5")
+        #expect(CSVWriter.number(1.5e20) == "150000000000000000000")
+        #expect(CSVWriter.number(1e16) == "10000000000000000")
+        #expect(CSVWriter.number(32.77) == "32.77")
+        #expect(CSVWriter.number(0.1 + 0.2) == "0.30000000000000004")
+        #expect(CSVWriter.number(-561.9228884931672) == "-561.9228884931672")
+        #expect(CSVWriter.number(.infinity) == "")
+        #expect(CSVWriter.number(.nan) == "")
+    }
+
+    @Test func everyNumberReadsBackAsTheSameDouble() {
+        var values: [Double] = [.leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,
+                                .ulpOfOne, 1 / 3, 2 / 3, 1e-300, 123.456e-12, 9_007_199_254_740_993]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<5000 {  // a fixed pseudo-random spread of magnitudes and bit patterns
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let x = Double(bitPattern: state)  // any sign and exponent, subnormals included
+            if x.isFinite { values.append(x) }
+        }
+        for x in values {
+            let text = CSVWriter.number(x)
+            #expect(!text.contains("e") && !text.contains("E") && !text.contains(","), "\(x) → \(text)")
+            #expect(Double(text) == x, "\(x) → \(text)")
+        }
+    }
+
+    @Test func wholeTableHasHeaderCRLFAndNulls() {
+        let table = ExportTable(columns: ["key", "n", "x", "flag", "empty"], rows: [
+            [.text("a,b"), .integer(-3), .number(0.00001), .bool(true), .null],
+            [.text("plain"), .integer(0), .number(2), .bool(false), .text("")],
+        ])
+        #expect(CSVWriter.csv(table) == "key,n,x,flag,empty\r\n\"a,b\",-3,0.00001,true,\r\nplain,0,2,false,\r\n")
+    }
+
+    @Test func streamedChunksEqualTheWholeText() {
+        let rows: [[ExportValue]] = (0..<500).map { [.text("row \($0), \"quoted\"\n"), .number(Double($0) / 7)] }
+        let table = ExportTable(columns: ["a", "b"], rows: rows)
+        var chunks: [String] = []
+        CSVWriter.write(columns: table.columns, rows: table.rows, chunkBytes: 1000) { chunks.append($0) }
+        #expect(chunks.count > 5)
+        #expect(chunks.joined() == CSVWriter.csv(table))
+        #expect(chunks.allSatisfy { $0.hasSuffix("\r\n") })  // whole rows per chunk
+    }
+
+    /// Hostile text through Python's `csv` module (the acceptance reader) comes back unchanged.
+    @Test func pythonCSVReadsBackEveryValue() throws {
+        let hostile = [
+            "plain", "", "a,b", "say \"hi\"", "\"", "\"\"", "line\nbreak", "carriage\rreturn", "crlf\r\ninside",
+            "trailing newline\n", ",", " spaced ", "<script>alert(\"x,y\")</script>", "matmul_größte|ünïcødé — ✓ 日本",
+            "emoji 🚀👩‍💻", "tab\there", "=SUM(A1:A2)", "semi;colon", "back\\slash", "'single'",
+        ]
+        let numbers: [Double] = [0, 0.00001, 1e-10, 1234567.5, 1.5e20, 0.1 + 0.2, -561.9228884931672, 1 / 3]
+        let rows: [[ExportValue]] = hostile.enumerated().map { i, s in
+            [.text(s), .number(numbers[i % numbers.count]), .integer(i), .bool(i % 2 == 0), .null]
+        }
+        let columns = ["text, with comma", "number", "integer", "flag", "null \"quoted\""]
+        let csv = CSVWriter.csv(ExportTable(columns: columns, rows: rows))
+
+        let parsed = try PythonCSV.parse(csv)
+        #expect(parsed.count == rows.count + 1)
+        #expect(parsed.first == columns)
+        for (i, fields) in parsed.dropFirst().enumerated() {
+            #expect(fields.count == 5)
+            guard fields.count == 5 else { continue }
+            #expect(Array(fields[0].utf8) == Array(hostile[i].utf8), "row \(i): \(fields[0].debugDescription)")
+            #expect(Double(fields[1]) == numbers[i % numbers.count], "row \(i): \(fields[1])")
+            #expect(fields[2] == String(i))
+            #expect(fields[3] == (i % 2 == 0 ? "true" : "false"))
+            #expect(fields[4] == "")
+        }
+    }
+}
+
+/// Runs `python3` with its `csv` module over a CSV text; returns every row as strings.
+enum PythonCSV {
+    static let script = """
+        import csv, json, sys
+        with open(sys.argv[1], newline='', encoding='utf-8') as f:
+            rows = list(csv.reader(f))
+        sys.stdout.write(json.dumps(rows, ensure_ascii=True))
+        """
+
+    static func parse(_ csv: String) throws -> [[String]] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("csvwriter-\(UUID().uuidString).csv")
+        try Data(csv.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, file.path]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw PythonError(message: String(decoding: err, as: UTF8.self))
+        }
+        guard let rows = try JSONSerialization.jsonObject(with: out) as? [[String]] else {
+            throw PythonError(message: "unexpected output: \(String(decoding: out.prefix(200), as: UTF8.self))")
+        }
+        return rows
+    }
+
+    struct PythonError: Error, CustomStringConvertible { let message: String; var description: String { message } }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// A dependency-free golden-file check: `text` is compared with `Snapshots/<name>` next to this file.
+/// A missing golden file is recorded (review it: it is what the tool prints) and the test passes;
+/// a differing one fails with the first differing line. Set `COSTREPORT_RECORD_SNAPSHOTS=1` to
+/// re-record every snapshot after an intended change.
+func assertSnapshot(_ text: String, named name: String, filePath: String = #filePath,
+                    sourceLocation: SourceLocation = #_sourceLocation) {
+    let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    let file = folder.appendingPathComponent(name)
+    let record = ProcessInfo.processInfo.environment["COSTREPORT_RECORD_SNAPSHOTS"] == "1"
+    guard !record, let data = FileManager.default.contents(atPath: file.path) else {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        } catch {
+            Issue.record("cannot record snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
+        }
+        return
+    }
+    let golden = String(decoding: data, as: UTF8.self)
+    guard golden != text else { return }
+    let a = golden.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+    let expected = line < a.count ? String(a[line]) : "(end of file)"
+    let actual = line < b.count ? String(b[line]) : "(end of text)"
+    Issue.record("""
+        snapshot \(name) differs at line \(line + 1):
+          golden: \(expected)
+          actual: \(actual)
+        (re-record with COSTREPORT_RECORD_SNAPSHOTS=1 if the change is intended)
+        """, sourceLocation: sourceLocation)
+}
