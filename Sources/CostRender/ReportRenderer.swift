@@ -4,7 +4,8 @@ import CostModel
 /// Markdown for weekly, monthly and index pages, and the HTML page shell around cmark-gfm output.
 public struct ReportRenderer: Sendable {
     /// Every template the site needs; a templates folder lacking one fails before anything is written.
-    public static let requiredTemplates = ["weekly", "monthly", "index", "checklist", "methodology", "page.html"]
+    public static let requiredTemplates = ["weekly", "monthly", "index", "checklist", "methodology", "page.html",
+                                           "dashboard.html", "dimension", "partials/dimension-listing"]
 
     let templates: TemplateSet
 
@@ -36,7 +37,27 @@ public struct ReportRenderer: Sendable {
 
     /// Markdown → HTML (cmark-gfm) → the page shell.
     public func page(markdown: String, shell: PageShell) throws -> String {
-        try templates.render("page.html", PageView(shell: shell, content: MarkdownHTML.render(markdown)))
+        try templates.render("page.html", PageView(shell: shell, content: HeadingAnchors.add(MarkdownHTML.render(markdown))))
+    }
+
+    /// The index: the dashboard (an HTML template, above the fold) and then the index Markdown
+    /// (every weekly and monthly report, the details) in the page shell.
+    public func indexPage(_ overview: SiteOverview, shell: PageShell) throws -> String {
+        let dashboard = try templates.render("dashboard.html", DashboardView(overview))
+        let content = HeadingAnchors.add(MarkdownHTML.render(try indexMarkdown(overview)))
+        return try templates.render("page.html", PageView(shell: shell, content: content, dashboard: dashboard))
+    }
+
+    /// The dashboard alone (HTML fragment), for tests and other hosts.
+    public func dashboardHTML(_ overview: SiteOverview) throws -> String {
+        try templates.render("dashboard.html", DashboardView(overview))
+    }
+
+    /// A weekly or monthly page: the trend and provider charts above the report's Markdown
+    /// (whose tables carry the same figures).
+    public func reportPage(_ report: Report, markdown: String, shell: PageShell) throws -> String {
+        let content = HeadingAnchors.add(MarkdownHTML.render(markdown))
+        return try templates.render("page.html", PageView(shell: shell, content: content, charts: ReportChartsView(report)))
     }
 }
 
@@ -92,8 +113,15 @@ struct PageView {
     let isChecklist: Bool
     let isMethodology: Bool
     let content: String
+    /// The index dashboard (HTML), placed above the content; empty elsewhere.
+    let dashboard: String
+    let hasDashboard: Bool
+    /// A report page's charts (SVG built by `Charts`), placed above the content.
+    let trendChart: String
+    let providerChart: String
+    let hasCharts: Bool
 
-    init(shell: PageShell, content: String) {
+    init(shell: PageShell, content: String, dashboard: String? = nil, charts: ReportChartsView? = nil) {
         title = shell.title; root = shell.root; asOf = shell.asOf; isIndex = shell.isIndex
         breadcrumbs = shell.breadcrumbs; hasBreadcrumbs = !shell.breadcrumbs.isEmpty
         previous = shell.previous; next = shell.next; hasPager = shell.previous != nil || shell.next != nil
@@ -101,6 +129,52 @@ struct PageView {
         checklistHref = SitePaths.checklist; methodologyHref = SitePaths.methodology
         isChecklist = shell.isChecklist; isMethodology = shell.isMethodology
         self.content = content
+        self.dashboard = dashboard ?? ""
+        hasDashboard = dashboard != nil
+        trendChart = charts?.trend ?? ""
+        providerChart = charts?.providers ?? ""
+        hasCharts = charts != nil
+    }
+}
+
+/// Gives every plain `<h2>` of cmark's output an `id` (`Data quality` → `data-quality`), so
+/// the dashboard and readers can link to a section. Headings holding markup are left alone.
+enum HeadingAnchors {
+    static func add(_ html: String) -> String {
+        var out = ""
+        var used: [String: Int] = [:]
+        var rest = html[...]
+        while let open = rest.range(of: "<h2>") {
+            out += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "</h2>") else { out += rest[open.lowerBound...]; return out }
+            let text = after[..<close.lowerBound]
+            let slug = slugify(text)
+            if text.contains("<") || slug.isEmpty {
+                out += "<h2>"
+            } else {
+                let n = used[slug, default: 0]
+                used[slug] = n + 1
+                out += "<h2 id=\"\(n == 0 ? slug : "\(slug)-\(n + 1)")\">"
+            }
+            rest = after
+        }
+        out += rest
+        return out
+    }
+
+    /// Lowercase ASCII letters and digits, everything else a single `-`; entities dropped.
+    static func slugify(_ text: Substring) -> String {
+        var slug = ""
+        var inEntity = false
+        for ch in text.lowercased() {
+            if ch == "&" { inEntity = true; continue }
+            if inEntity { if ch == ";" { inEntity = false }; continue }
+            if ch.isASCII && (ch.isLetter || ch.isNumber) { slug.append(ch) }
+            else if !slug.isEmpty && slug.last != "-" { slug.append("-") }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        return slug
     }
 }
 

@@ -23,3 +23,75 @@ public enum SitePaths {
         String(repeating: "../", count: path.split(separator: "/").count - 1)
     }
 }
+
+// MARK: - Data downloads, the feed and the dimension pages (issue 4 parts 3 and 6)
+
+extension SitePaths {
+    /// The Atom feed of the weekly reports.
+    public static let feed = "feed.xml"
+    /// The listing of every provider, instance type, developer and suite, and its Markdown source.
+    public static let dimensions = "dimensions.html"
+    public static let dimensionsMarkdown = "dimensions.md"
+
+    /// `weeks/2026-W48/provider.csv`: one breakdown of one report (`dimension` in JSON naming).
+    public static func breakdownCSV(kind: String, id: String, dimension: String) -> String {
+        stem(kind: kind, id: id) + "/" + dimension + ".csv"
+    }
+
+    /// `providers/aws` (no extension): `.html` and `.md` share it. `slug` from `slugs(for:)`.
+    public static func dimensionStem(folder: String, slug: String) -> String { folder + "/" + slug }
+
+    /// A file-name-safe form of `key`: ASCII lowercased, every character outside `[a-z0-9._-]`
+    /// replaced by `-`, no leading `.` or `-` and never `..`, at most 64 characters; `key` when
+    /// nothing is left. When that changed the key, a stable 8-hex-digit hash of the key (FNV-1a, the same on
+    /// every machine and run) is appended, so `Alice` (`alice-1a2b3c4d`) and `alice` (`alice`)
+    /// never share a file.
+    public static func slug(_ key: String) -> String {
+        var out = ""
+        for scalar in key.unicodeScalars {
+            switch scalar {
+            // A `.` right after a `.` (or first) becomes `-`: never `..`, never a hidden file.
+            case ".": out += out.isEmpty || out.hasSuffix(".") ? "-" : "."
+            case "a"..."z", "0"..."9", "_", "-": out.unicodeScalars.append(scalar)
+            case "A"..."Z": out.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            default: out += "-"
+            }
+        }
+        if out.count > 64 { out = String(out.prefix(64)) }
+        // No leading `-` (a file name that reads as a command-line option); `key` when nothing is left.
+        while out.hasPrefix("-") || out.hasPrefix(".") { out.removeFirst() }
+        if out.isEmpty { out = "key" }
+        return out == key ? out : out + "-" + hash(key)
+    }
+
+    /// Slugs of distinct keys, each unique among them (compared case-insensitively, for case-
+    /// insensitive file systems): on a clash the later key (in sorted order) gets its own hash
+    /// appended, then a counter. Deterministic for the same set of keys, whatever their order.
+    public static func slugs(for keys: [String]) -> [String: String] {
+        var taken = Set<String>()
+        var result: [String: String] = [:]
+        // Keys whose slug is themselves first: they keep their plain name.
+        let ordered = Set(keys).sorted { a, b in
+            let pa = slug(a) == a, pb = slug(b) == b
+            return pa != pb ? pa : a < b
+        }
+        for key in ordered {
+            var candidate = slug(key)
+            if taken.contains(candidate.lowercased()) { candidate = slug(key) + "-" + hash(key + "\u{0}") }
+            var n = 2
+            let base = candidate
+            while taken.contains(candidate.lowercased()) { candidate = base + "-\(n)"; n += 1 }
+            taken.insert(candidate.lowercased())
+            result[key] = candidate
+        }
+        return result
+    }
+
+    /// 32-bit FNV-1a of the UTF-8 bytes, as 8 lowercase hex digits.
+    static func hash(_ text: String) -> String {
+        var h: UInt32 = 2_166_136_261
+        for byte in text.utf8 { h = (h ^ UInt32(byte)) &* 16_777_619 }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

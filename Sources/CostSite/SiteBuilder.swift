@@ -37,7 +37,7 @@ public enum SiteBuilder {
         let indexShell = PageShell(title: "Cloud test spend", root: "", asOf: o.asOf, isIndex: true,
                                    latestWeek: latestWeek, latestMonth: latestMonth)
         files.append(SiteFile(path: SitePaths.index,
-                              text: try renderer.page(markdown: renderer.indexMarkdown(o), shell: indexShell)))
+                              text: try renderer.indexPage(o, shell: indexShell)))
 
         // Site-wide pages at the root, each with its Markdown source beside it.
         let checklist = try renderer.checklistMarkdown(for: o.currentWeek)
@@ -73,7 +73,7 @@ public enum SiteBuilder {
                     markdownHref: stem + ".md", latestWeek: latestWeek, latestMonth: latestMonth)
                 let markdown = try renderer.markdown(for: report)
                 files.append(SiteFile(path: stem + ".md", text: markdown))
-                files.append(SiteFile(path: stem + ".html", text: try renderer.page(markdown: markdown, shell: shell)))
+                files.append(SiteFile(path: stem + ".html", text: try renderer.reportPage(report, markdown: markdown, shell: shell)))
             }
         }
         files.append(SiteFile(path: SitePaths.stylesheet, bytes: input.stylesheet))

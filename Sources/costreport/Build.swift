@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostAnalysis
 import CostModel
 import CostRender
 import CostSite
@@ -11,6 +12,7 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var siteURLOptions: SiteURLOptions
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out: String = "site"
@@ -37,7 +39,12 @@ struct Build: AsyncParsableCommand {
             let site = SiteInput(overview: p.analyzer.overview(asOf: p.asOf), weekReports: weekReports,
                                  monthReports: monthReports, stylesheet: stylesheet,
                                  catalog: p.catalog, config: p.config, publicationLog: p.publicationLog)
-            let files = try SiteBuilder.files(site, renderer: renderer, progress: { console.say($0) })
+            var files = try SiteBuilder.files(site, renderer: renderer, progress: { console.say($0) })
+            // data.json, breakdown CSVs, the Atom feed and the dimension pages (SiteExtras.swift).
+            console.say("writing data downloads, the feed and the dimension pages")
+            files += try SiteExtras.files(site, extras: SiteExtrasInput(siteURL: siteURLOptions.normalized,
+                                                                         dimensions: p.analyzer.dimensionPages(asOf: p.asOf)),
+                                          renderer: renderer)
             // The log is one of `files` (the previous weeks plus this one), so no carry-over is
             // needed: the atomic swap publishes it with the pages, and a failed build never
             // reaches the swap, leaving the previous site and its log untouched.

@@ -31,3 +31,22 @@ struct TemplateOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of Mustache templates (a copy of the repository's Templates/). Default: ./Templates, else the one beside the program.", valueName: "dir"))
     var templates: String?
 }
+
+/// `build --site-url URL`: where the site is published. Only the Atom feed uses it (absolute
+/// links and ids); every page link stays relative. Normalised to end with `/`.
+struct SiteURLOptions: ParsableArguments {
+    @Option(name: .customLong("site-url"), help: ArgumentHelp("The published site's address (http or https), e.g. https://costs.internal.example/: makes the feed's links and ids absolute. Pages always link relatively.", valueName: "url"))
+    var siteURL: String?
+
+    func validate() throws {
+        guard let siteURL else { return }
+        let lower = siteURL.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), siteURL.count > 8,
+              !siteURL.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\n" }) else {
+            throw ValidationError("--site-url '\(siteURL)' is not an http(s) URL: use e.g. https://costs.internal.example/")
+        }
+    }
+
+    /// With a trailing `/`.
+    var normalized: String? { siteURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } }
+}

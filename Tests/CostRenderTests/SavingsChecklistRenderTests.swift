@@ -140,16 +140,22 @@ import Testing
     }
 
     @Test func indexSummarisesTheChecklistAndLinksThePages() async throws {
-        let md = try await renderer().indexMarkdown(HandMade.overview(HandMade.report()))
+        let r = try await renderer()
+        let overview = HandMade.overview(HandMade.report())
+        let md = try r.indexMarkdown(overview)
         #expect(md.contains("[cost-reduction checklist](checklist.html)"))
         #expect(md.contains("[methodology](methodology.html)"))
-        #expect(md.contains("## Cost-reduction checklist"))
-        #expect(md.contains("5 items: 1 done, 1 partial, 1 todo, 1 unknown, 1 declared."))
+        // The checklist summary moved to the dashboard (HTML), one line per item.
+        let dashboard = try r.dashboardHTML(overview)
+        #expect(dashboard.contains("<a href=\"checklist.html\">Cost-reduction checklist</a>"))
+        #expect(dashboard.contains("5 items: 1 done, 1 partial, 1 todo, 1 unknown, 1 declared."))
         for item in HandMade.checklist {
-            #expect(md.contains("| \(item.id) | \(item.title) | **"), "item \(item.id) missing from the index")
+            #expect(dashboard.contains(">\(ChecklistStatusText.word(item))</span> <a href=\"checklist.html\">\(item.title)</a>"),
+                    "item \(item.id) missing from the dashboard")
         }
         // The details stay on the Checklist page.
         #expect(!md.contains("To move it to done"))
+        #expect(!dashboard.contains("To move it to done"))
         #expect(md.contains("## Savings versus on-demand"))
         #expect(md.contains("| Spot for non-critical on-demand runs | $812.35 |"))
         expectTablesIntact(md)
@@ -247,6 +253,7 @@ import Testing
     @Test func newTemplatesAreRequired() async throws {
         #expect(ReportRenderer.requiredTemplates.contains("checklist"))
         #expect(ReportRenderer.requiredTemplates.contains("methodology"))
+        #expect(ReportRenderer.requiredTemplates.contains("dashboard.html"))
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: copy) }
         try FileManager.default.copyItem(atPath: Self.templates, toPath: copy.path)

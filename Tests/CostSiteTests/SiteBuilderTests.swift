@@ -55,6 +55,31 @@ import Testing
         #expect(site["methodology.md"]?.hasPrefix("# Methodology\n") == true)
     }
 
+    @Test func theIndexOpensWithTheDashboardAndReportPagesWithCharts() async throws {
+        let site = try await files()
+        let index = try #require(site["index.html"])
+        for id in ["budget", "trend", "opportunities", "checklist", "breakdown", "quality"] {
+            #expect(index.contains("<section id=\"\(id)\""), "index lacks the \(id) card")
+        }
+        #expect(index.contains("<title id=\"chart-burn-title\">Budget burn-down</title>"))
+        #expect(index.contains(">WARNING</span>"))
+        #expect(index.contains("<strong>$1,500.00</strong> of $2,000.00"))
+        let quality = try #require(index.range(of: "id=\"quality\""))
+        let reports = try #require(index.range(of: "id=\"reports\""))
+        #expect(quality.lowerBound < reports.lowerBound, "the report lists come below the dashboard")
+        #expect(!index.contains("<script"))
+        for path in ["weeks/2026-W48.html", "months/2026-11.html"] {
+            let page = try #require(site[path])
+            #expect(page.contains("<section class=\"report-charts\""), "\(path) lacks its charts")
+            #expect(page.contains("<title id=\"chart-trend-title\">"), "\(path) lacks the trend chart")
+            #expect(page.contains("<title id=\"chart-provider-title\">"), "\(path) lacks the provider chart")
+            #expect(page.contains("href=\"../assets/style.css\""))
+        }
+        for path in ["checklist.html", "methodology.html"] {
+            #expect(site[path]?.contains("<svg") == false, "\(path) has no charts")
+        }
+    }
+
     @Test func thePublicationLogIsOneOfTheFiles() async throws {
         let site = try await files()
         #expect(site[SitePaths.publicationLog] == "{\n  \"weeks\" : [\n    \"2026-W46\",\n    \"2026-W48\"\n  ]\n}\n")

@@ -16,6 +16,9 @@ struct IndexView {
     let checklist: ChecklistView
     let checklistHref: String
     let methodologyHref: String
+    let dimensionsHref = SitePaths.dimensions
+    let dataHref = SitePaths.data
+    let feedHref = SitePaths.feed
 
     init(_ o: SiteOverview) {
         title = "Cloud test spend"

@@ -1,0 +1,21 @@
+import CostAnalysis
+import CostModel
+
+/// The dimension pages and their listing (issue 4 part 3), and the feed's summary sentence.
+extension ReportRenderer {
+    /// Templates the dimension pages need besides `requiredTemplates`.
+    public static let dimensionTemplates = ["dimension", "partials/dimension-listing"]
+
+    /// One key's page; `root` leads from the page back to the site root (`../`).
+    public func dimensionMarkdown(_ page: DimensionPage, asOf: String, root: String) throws -> String {
+        MarkdownLayout.tidy(try templates.render("dimension", DimensionView(page, asOf: asOf, root: root)))
+    }
+
+    /// The listing at the site root; `href` gives each key's page (relative to the root).
+    public func dimensionListingMarkdown(_ pages: DimensionPages, href: (DimensionPage) -> String) throws -> String {
+        MarkdownLayout.tidy(try templates.render("partials/dimension-listing", DimensionListingView(pages, href: href)))
+    }
+
+    /// The one sentence a report opens with (the feed entry's summary), as plain text.
+    public static func headline(_ report: Report) -> String { ReportView.headline(report) }
+}

@@ -1,0 +1,226 @@
+import CostModel
+
+/// The index dashboard (`dashboard.html.mustache`): one screen answering "are we on budget, what
+/// changed, what should we do". An HTML template, so every text is escaped by Mustache (`{{x}}`);
+/// only the chart strings, built by `Charts` (which escape their own text), are placed raw.
+/// Every figure is pre-formatted here; the template only places them.
+struct DashboardView {
+    let title: String
+    let asOf: String
+    let budget: DashboardBudget
+    let trend: DashboardTrend
+    let opportunities: DashboardOpportunities
+    let checklist: DashboardChecklist
+    let breakdown: DashboardBreakdown
+    let quality: DashboardQuality
+
+    init(_ o: SiteOverview) {
+        title = "Cloud test spend"
+        asOf = o.asOf
+        budget = DashboardBudget(o.currentMonth)
+        trend = DashboardTrend(o.currentWeek)
+        opportunities = DashboardOpportunities(week: o.currentWeek, month: o.currentMonth)
+        checklist = DashboardChecklist(o.currentWeek.checklist)
+        breakdown = DashboardBreakdown(o.currentMonth)
+        quality = DashboardQuality(o.currentWeek.dataQuality)
+    }
+}
+
+/// `status-ok`, `status-warning`…: a class for colour; the word itself is always shown too.
+enum StatusClass {
+    static func of(_ s: BudgetStatus) -> String { "status-" + s.rawValue.lowercased() }
+}
+
+struct DashboardBudget {
+    let month: String
+    let monthHref: String
+    let status: String
+    let statusClass: String
+    let monthToDate: String
+    let monthly: String
+    let share: String
+    let projected: String
+    let projectedShare: String
+    let projectedStatus: String
+    let projectedStatusClass: String
+    let daysElapsed: String
+    let daysInMonth: String
+    let alertDays: String
+    let dailyAlert: String
+    let chart: String
+
+    init(_ month: Report) {
+        let b = month.budget
+        self.month = b.month
+        monthHref = SitePaths.stem(kind: month.period.kind.rawValue, id: month.period.id) + ".html"
+        status = StatusText.label(b.status)
+        statusClass = StatusClass.of(b.status)
+        monthToDate = Format.usd(b.monthToDate)
+        monthly = Format.usd(b.monthly)
+        share = Format.percent(b.share)
+        projected = Format.usd(b.projected)
+        projectedShare = Format.percent(b.projectedShare)
+        projectedStatus = StatusText.label(b.projectedStatus)
+        projectedStatusClass = StatusClass.of(b.projectedStatus)
+        daysElapsed = Format.count(b.daysElapsed)
+        daysInMonth = Format.count(b.daysInMonth)
+        let count = b.alertDays.count
+        alertDays = count == 1 ? "1 day" : "\(Format.count(count)) days"
+        dailyAlert = Format.usd(b.dailyAlert)
+        // Rows are sorted by spend in the model; the chart needs calendar order.
+        let days = month.breakdowns.day.sorted { $0.key < $1.key }.map { (day: $0.key, spend: $0.spend) }
+        chart = Charts.burnDown(days: days, budget: b.monthly, daysInMonth: b.daysInMonth,
+                                projected: b.projected, id: "chart-burn")
+    }
+}
+
+struct DashboardTrend {
+    let week: String
+    let weekHref: String
+    let spend: String
+    let change: String
+    let previous: String
+    let chart: String
+
+    init(_ week: Report) {
+        self.week = week.period.id
+        weekHref = SitePaths.stem(kind: week.period.kind.rawValue, id: week.period.id) + ".html"
+        spend = Format.usd(week.totals.spend)
+        change = ChangeText.describe(week.change)
+        previous = week.previousPeriod.id
+        chart = Charts.trend(week.trend, id: "chart-trend")
+    }
+}
+
+struct DashboardOpportunities {
+    /// `this month (2026-11)` or `this week (2026-W48)`.
+    let scope: String
+    let href: String
+    let rows: [DashboardOpportunityRow]
+    let hasPotential: Bool
+    let actions: [DashboardAction]
+    let hasActions: Bool
+    let none: String
+
+    /// The month to date when it has something to save, else the week.
+    init(week: Report, month: Report) {
+        func anyPotential(_ r: Report) -> Bool {
+            let o = r.opportunities
+            return [o.spot, o.rightSize, o.region, o.combined].contains { $0.potential > 0 }
+        }
+        let r = anyPotential(month) || !anyPotential(week) ? month : week
+        let kind = r.period.kind == .week ? "week" : "month"
+        scope = "this \(kind) (\(r.period.id))"
+        href = SitePaths.stem(kind: r.period.kind.rawValue, id: r.period.id) + ".html"
+        let o = r.opportunities
+        rows = [("Spot", o.spot), ("Right-size", o.rightSize), ("Region", o.region), ("Combined", o.combined)]
+            .map { DashboardOpportunityRow(label: $0.0, potential: Format.usd($0.1.potential), share: Format.percent($0.1.share)) }
+        hasPotential = anyPotential(r)
+        // The three largest concrete actions, by instance type then suite, never the same twice.
+        var seen = Set<String>()
+        var candidates: [(kind: String, item: OpportunityItem)] = []
+        for opportunity in [o.spot, o.rightSize, o.region] {
+            candidates += opportunity.topInstanceTypes.map { ("instance type", $0) }
+            candidates += opportunity.topSuites.map { ("suite", $0) }
+        }
+        candidates = candidates.filter { $0.item.potential > 0 }
+        candidates.sort { a, b in
+            a.item.potential != b.item.potential ? a.item.potential > b.item.potential
+                : a.kind != b.kind ? a.kind < b.kind : a.item.key < b.item.key
+        }
+        var actions: [DashboardAction] = []
+        for c in candidates where actions.count < 3 {
+            let id = "\(c.kind)\u{0}\(c.item.key)\u{0}\(c.item.action)"
+            guard seen.insert(id).inserted else { continue }
+            actions.append(DashboardAction(subject: "\(c.kind) \(c.item.key)", action: c.item.action,
+                                           potential: Format.usd(c.item.potential)))
+        }
+        self.actions = actions
+        hasActions = !actions.isEmpty
+        none = r.totals.spend > 0 ? "Nothing to save: no run could move to spot, a smaller instance or a cheaper region."
+            : "No spend yet, so nothing to save."
+    }
+}
+
+struct DashboardOpportunityRow {
+    let label: String
+    let potential: String
+    let share: String
+}
+
+struct DashboardAction {
+    let subject: String
+    let action: String
+    let potential: String
+}
+
+struct DashboardChecklist {
+    let href: String
+    let counts: String
+    let statusCounts: [StatusCount]
+    let items: [DashboardChecklistItem]
+    let hasItems: Bool
+
+    init(_ checklist: [ChecklistItem]) {
+        href = SitePaths.checklist
+        let view = ChecklistView(checklist)
+        counts = view.counts
+        statusCounts = view.statusCounts
+        items = checklist.map {
+            DashboardChecklistItem(id: String($0.id), title: $0.title, status: ChecklistStatusText.word($0),
+                                   statusClass: "check-" + $0.status.rawValue)
+        }
+        hasItems = !items.isEmpty
+    }
+}
+
+struct DashboardChecklistItem {
+    let id: String
+    let title: String
+    let status: String
+    let statusClass: String
+}
+
+struct DashboardBreakdown {
+    let month: String
+    let providerChart: String
+    let instanceChart: String
+
+    init(_ month: Report) {
+        self.month = month.period.id
+        providerChart = Charts.bars(month.breakdowns.provider, title: "Spend by provider, \(month.period.id)",
+                                    limit: 4, id: "chart-provider")
+        instanceChart = Charts.bars(month.breakdowns.instanceType, title: "Spend by instance type, \(month.period.id)",
+                                    limit: 5, id: "chart-instance")
+    }
+}
+
+struct DashboardQuality {
+    let warnings: String
+    let hasWarnings: Bool
+    let rejected: String
+    let read: String
+    let href: String
+
+    init(_ q: DataQuality) {
+        let count = q.warnings.count
+        warnings = count == 1 ? "1 warning" : "\(Format.count(count)) warnings"
+        hasWarnings = count > 0
+        rejected = Format.count(q.rejected.values.reduce(0, +))
+        read = Format.count(q.read)
+        href = "#data-quality"
+    }
+}
+
+/// The charts at the top of a weekly or monthly page: the 12-week trend and spend by provider.
+/// The same figures are in the Markdown tables below (the accessible version).
+struct ReportChartsView {
+    let trend: String
+    let providers: String
+
+    init(_ r: Report) {
+        trend = Charts.trend(r.trend, id: "chart-trend")
+        providers = Charts.bars(r.breakdowns.provider, title: "Spend by provider, \(r.period.id)", limit: 6,
+                                id: "chart-provider")
+    }
+}

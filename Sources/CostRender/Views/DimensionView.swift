@@ -1,0 +1,125 @@
+import CostAnalysis
+import CostModel
+
+/// One provider's, instance type's, developer's or suite's page (`Templates/dimension.mustache`).
+/// Every link is relative to the page (`root` leads back to the site root).
+struct DimensionView {
+    let title: String
+    let dimension: String
+    let dimensionTitle: String
+    let key: String
+    let asOf: String
+    let month: String
+    let monthSpend: String
+    let monthTotal: String
+    let monthShare: String
+    let trend: [DimensionTrendRow]
+    let hasTrend: Bool
+    let trendSpend: String
+    let runsSince: String
+    let runs: [DimensionRunRow]
+    let hasRuns: Bool
+    let indexHref: String
+    let listingHref: String
+    let dataHref: String
+    let feedHref: String
+
+    init(_ page: DimensionPage, asOf: String, root: String) {
+        title = "\(page.dimension.label) \(page.key)"
+        dimension = page.dimension.label
+        dimensionTitle = page.dimension.title
+        key = page.key
+        self.asOf = asOf
+        month = page.month
+        monthSpend = Format.usd(page.monthSpend)
+        monthTotal = Format.usd(page.monthTotal)
+        monthShare = Format.percent(page.monthShare)
+        let maxSpend = page.trend.map(\.spend).max() ?? 0
+        trend = page.trend.map {
+            DimensionTrendRow(week: $0.week, start: $0.start, spend: Format.usd($0.spend),
+                              bar: DimensionView.bar($0.spend, max: maxSpend))
+        }
+        hasTrend = page.trend.contains { $0.spend != 0 }
+        trendSpend = Format.usd(page.trendSpend)
+        runsSince = page.runsSince
+        runs = page.topRuns.map(DimensionRunRow.init)
+        hasRuns = !runs.isEmpty
+        indexHref = root + SitePaths.index
+        listingHref = root + SitePaths.dimensions
+        dataHref = root + SitePaths.data
+        feedHref = root + SitePaths.feed
+    }
+
+    /// A text bar of up to 20 blocks, proportional to the largest week.
+    static func bar(_ value: Double, max: Double, width: Int = 20) -> String {
+        guard max > 0, value > 0 else { return "" }
+        let n = Int((value / max * Double(width)).rounded(.toNearestOrAwayFromZero))
+        return String(repeating: "█", count: Swift.max(1, n))
+    }
+}
+
+struct DimensionTrendRow {
+    let week: String
+    let start: String
+    let spend: String
+    let bar: String
+}
+
+struct DimensionRunRow {
+    let run: String
+    let day: String
+    let instanceType: String
+    let market: String
+    let hours: String
+    let spend: String
+
+    init(_ r: DimensionRun) {
+        run = r.run; day = r.day; instanceType = r.instanceType; market = r.market
+        hours = Format.hours(r.hours); spend = Format.usd(r.spend)
+    }
+}
+
+/// The listing page (`Templates/partials/dimension-listing.mustache`): every key of the four
+/// dimensions with its month-to-date spend and a link to its page.
+struct DimensionListingView {
+    let title: String
+    let asOf: String
+    let month: String
+    let monthTotal: String
+    let sections: [DimensionListingSection]
+    let indexHref: String
+    let dataHref: String
+    let feedHref: String
+
+    init(_ pages: DimensionPages, href: (DimensionPage) -> String) {
+        title = "Providers · Instance types · Developers · Suites"
+        asOf = pages.asOf
+        month = pages.month
+        monthTotal = Format.usd(pages.monthTotal)
+        sections = DimensionKind.allCases.map { kind in
+            let rows = pages.pages(kind).map { p in
+                DimensionListingRow(key: p.key, href: href(p), monthSpend: Format.usd(p.monthSpend),
+                                    monthShare: Format.percent(p.monthShare), trendSpend: Format.usd(p.trendSpend))
+            }
+            return DimensionListingSection(title: kind.title, label: kind.label, rows: rows, hasRows: !rows.isEmpty)
+        }
+        indexHref = SitePaths.index
+        dataHref = SitePaths.data
+        feedHref = SitePaths.feed
+    }
+}
+
+struct DimensionListingSection {
+    let title: String
+    let label: String
+    let rows: [DimensionListingRow]
+    let hasRows: Bool
+}
+
+struct DimensionListingRow {
+    let key: String
+    let href: String
+    let monthSpend: String
+    let monthShare: String
+    let trendSpend: String
+}
