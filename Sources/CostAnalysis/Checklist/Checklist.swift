@@ -77,7 +77,9 @@ enum Checklist {
     }
 
     static func unknown(_ id: Int, _ c: ChecklistContext, detail: String, input: String) -> ChecklistItem {
-        ChecklistItem(id: id, title: title(id), status: .unknown, value: nil, valueText: "unknown",
+        // The deciding "figure" of an unknown item is what is missing, in the detail's own words.
+        ChecklistItem(id: id, title: title(id), status: .unknown, value: nil,
+                      valueText: String(detail.prefix { $0 != "." && $0 != ";" && $0 != "(" }).trimmingSpaces,
                       threshold: thresholdText(id, c), detail: "\(detail) Would decide it: \(input).",
                       toDone: input)
     }
