@@ -192,7 +192,7 @@ struct RunRowView {
 
 /// "What would have been cheaper": spec §5 over the PR's records.
 struct PullRequestSavingsView {
-    let rows: [PROpportunityRow]
+    let rows: [OpportunityRow]
     let hasOpportunities: Bool
     let noOpportunity: String
     let overlap: String?
@@ -217,7 +217,7 @@ struct PullRequestSavingsView {
 
     init(_ r: PullRequestReport, cap: Int?) {
         let entries = PullRequestSavingsView.entries(r.opportunities)
-        rows = entries.map { PROpportunityRow(label: $0.label, $0.opportunity) }
+        rows = entries.map { OpportunityRow(label: $0.label, $0.opportunity) }
         hasOpportunities = !rows.isEmpty
         noOpportunity = r.totals.spend > 0
             ? "Nothing cheaper found: no non-critical on-demand run could move to spot, no run is on a bigger instance than its test type needs, and no regionally priced on-demand run is outside its cheapest region."
@@ -236,23 +236,6 @@ struct PullRequestSavingsView {
     }
 }
 
-struct PROpportunityRow {
-    let label: String
-    let potential: String
-    let share: String
-    let records: String
-    let spend: String
-    let largest: String
-
-    init(label: String, _ o: Opportunity) {
-        self.label = label
-        potential = Format.usd(o.potential)
-        share = Format.percent(o.share)
-        records = Format.count(o.records)
-        spend = Format.usd(o.spend)
-        largest = o.topSuites.first.map { Clip.text("\($0.key): \($0.action)", 120) } ?? ""
-    }
-}
 
 struct PROpportunityItemRow {
     let opportunity: String

@@ -102,12 +102,15 @@ struct SavingsView {
     }
 }
 
+/// One opportunity in a table: the report's Savings section and the PR comment share it.
 struct OpportunityRow {
     let label: String
     let potential: String
     let share: String
     let records: String
     let spend: String
+    /// The suite with the largest potential and what to change there (used by the PR comment).
+    let largest: String
 
     init(label: String, _ o: Opportunity) {
         self.label = label
@@ -115,6 +118,7 @@ struct OpportunityRow {
         share = Format.percent(o.share)
         records = Format.count(o.records)
         spend = Format.usd(o.spend)
+        largest = o.topSuites.first.map { Clip.text("\($0.key): \($0.action)", 120) } ?? ""
     }
 }
 
