@@ -79,36 +79,24 @@ struct RunCounter {
 struct DimensionTally {
     /// Each run's records are adjacent: a row whose last counted run differs has a new run.
     private let runsContiguous: Bool
-    private var slotOf: [Int32: Int] = [:]
-    private(set) var keys: [Int32] = []
+    private var slots = KeySlots()
     private(set) var tallies: [Tally] = []
     /// Last run seen per row: records of one run are usually adjacent, which skips most set look-ups.
     private var lastRun: [StringID] = []
     /// (row slot, run) pairs already counted.
     private var seen = Set<UInt64>()
-    /// The previous record's key and row: neighbouring records mostly share a value, which skips
-    /// most dictionary look-ups.
-    private var lastKey: Int32 = .min
-    private var lastSlot = -1
 
     init(runsContiguous: Bool) { self.runsContiguous = runsContiguous }
 
+    var keys: [Int32] { slots.keys }
+
     @inline(__always)
     mutating func add(_ key: Int32, _ r: RunRecord) {
-        let slot: Int
-        if key == lastKey {
-            slot = lastSlot
-        } else if let s = slotOf[key] {
-            slot = s
-        } else {
-            slot = keys.count
-            slotOf[key] = slot
-            keys.append(key)
+        let (slot, isNew) = slots.slot(for: key)
+        if isNew {
             tallies.append(Tally())
             lastRun.append(-1)
         }
-        lastKey = key
-        lastSlot = slot
         tallies[slot].add(r)
         if r.run == StringTable.none {
             tallies[slot].runs += 1
@@ -121,7 +109,7 @@ struct DimensionTally {
     }
 
     func tally(for key: Int32) -> Tally? {
-        slotOf[key].map { tallies[$0] }
+        slots.slot(of: key).map { tallies[$0] }
     }
 
     /// Rows sorted by spend (largest first), ties by key.

@@ -63,28 +63,15 @@ struct OpportunityTally {
 /// Per-key tallies of one dimension (suite, instance type or run), keyed by `StringID`; turned into
 /// items sorted by potential (largest first), ties by key text, so ids never decide an order.
 struct OpportunityGroups {
-    private var slotOf: [StringID: Int] = [:]
-    private(set) var keys: [StringID] = []
+    private var slots = KeySlots()
     private(set) var tallies: [OpportunityTally] = []
-    /// Neighbouring records mostly share a key (a run's records are adjacent): skips most look-ups.
-    private var lastKey: StringID = -1
-    private var lastSlot = -1
+
+    var keys: [StringID] { slots.keys }
 
     @inline(__always)
     mutating func add(_ key: StringID, cost: Double, _ s: RecordSavings, facts: [RateFacts]) {
-        let slot: Int
-        if key == lastKey {
-            slot = lastSlot
-        } else if let found = slotOf[key] {
-            slot = found
-        } else {
-            slot = keys.count
-            slotOf[key] = slot
-            keys.append(key)
-            tallies.append(OpportunityTally())
-        }
-        lastKey = key
-        lastSlot = slot
+        let (slot, isNew) = slots.slot(for: key)
+        if isNew { tallies.append(OpportunityTally()) }
         tallies[slot].add(cost: cost, s, facts: facts)
     }
 
