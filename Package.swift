@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // costreport: benchmarks.db + pricing catalog -> cost reports (Markdown) -> static HTML site.
-// Modules depend only forward (ingest -> analysis -> render -> site -> CLI), so a backward
+// Modules depend only forward (assets -> ingest -> analysis -> render -> site -> pipeline -> CLI), so a backward
 // import does not compile. Each third-party library is imported by exactly one module.
 import PackageDescription
 
@@ -23,25 +23,36 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The built-in templates, stylesheet and pricing catalog, compiled into the program by the
+        // EmbedAssets build plugin, and the lookup that lets a user folder override them file by file.
+        .target(name: "CostAssets", exclude: ["catalog.yml"], plugins: ["EmbedAssetsPlugin"]),
+        .executableTarget(name: "EmbedAssets"),
+        .plugin(name: "EmbedAssetsPlugin", capability: .buildTool(), dependencies: ["EmbedAssets"],
+                path: "Sources/EmbedAssetsPlugin"),
         // Value types shared by every stage: records, catalog, config, days, periods, report model.
         .target(name: "CostModel"),
         // Reading the outside world: SQLite (GRDB), YAML config and catalog (Yams), demo data.
         .target(name: "CostIngest", dependencies: [
-            "CostModel",
+            "CostModel", "CostAssets",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
-        ], resources: [.copy("Resources/catalog.yml")]),
+        ]),
         // Pure: Dataset + Catalog + Config -> Report. No files, no clock.
         .target(name: "CostAnalysis", dependencies: ["CostModel"]),
         // Report -> Markdown (Mustache) -> HTML (cmark-gfm).
         .target(name: "CostRender", dependencies: [
-            "CostModel", "CostAnalysis", "CCmarkGFM",
+            "CostModel", "CostAnalysis", "CostAssets", "CCmarkGFM",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        // Pages -> files, written atomically into the output folder.
+        // Paths and bytes -> the output folder, atomically; the publication log read back.
         .target(name: "CostSite", dependencies: ["CostModel", "CostRender"]),
+        // The named stages (load inputs -> ingest -> analyse -> render -> write) and one job per
+        // command, as a library: the CLI only parses options, calls a job and prints.
+        .target(name: "CostPipeline", dependencies: [
+            "CostModel", "CostAssets", "CostIngest", "CostAnalysis", "CostRender", "CostSite",
+        ]),
         .executableTarget(name: "costreport", dependencies: [
-            "CostModel", "CostIngest", "CostAnalysis", "CostRender", "CostSite",
+            "CostModel", "CostPipeline", "CostIngest",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),

@@ -18,7 +18,7 @@ public struct Analyzer: Sendable {
     let config: Config
     let savings: SavingsIndex
     private let inventory: Inventory?
-    private let publicationLog: PublicationLog?
+    private var publicationLog: PublicationLog?
 
     /// `inventory` (checklist item 10) and `publicationLog` (item 8): without them those items are unknown.
     public init(dataset: Dataset, catalog: Catalog, config: Config, inventory: Inventory? = nil,
@@ -33,6 +33,15 @@ public struct Analyzer: Sendable {
         savings = SavingsIndex(records: timeline.records, labels: labels, catalog: catalog, config: config)
         self.inventory = inventory
         self.publicationLog = publicationLog
+    }
+
+    /// The same analysis seeing `log` as the site's publication log (checklist item 8). The log
+    /// depends on the as-of date, which without `--as-of` is `latestDay`, known only once the
+    /// analyzer exists; the copy shares every computed table.
+    public func seeing(publicationLog log: PublicationLog?) -> Analyzer {
+        var copy = self
+        copy.publicationLog = log
+        return copy
     }
 
     /// Default as-of date: the local day of the latest record (never the wall clock); nil for an empty dataset.

@@ -37,8 +37,7 @@ extension Timeline {
             for b in buckets { spendByStart[b.period.start] = b.spend }
             return buckets.reversed().map { b in
                 let previous = spendByStart[b.period.previous.start] ?? 0
-                return PeriodSummary(id: b.period.id, kind: b.period.kind, start: b.period.start.iso,
-                                     end: b.period.end.iso, runs: b.runs.count, records: b.records,
+                return PeriodSummary(period: b.period, runs: b.runs.count, records: b.records,
                                      spend: b.spend, change: .between(b.spend, previous: previous))
             }
         }

@@ -311,16 +311,50 @@ public struct SiteOverview: Sendable, Codable, Equatable {
 }
 
 public struct PeriodSummary: Sendable, Codable, Equatable {
-    public var id: String
-    public var kind: Period.Kind
-    public var start: String
-    public var end: String
+    /// The period itself, typed; JSON spells it as `id`, `kind`, `start` and `end`.
+    public var period: Period
     public var runs: Int
     public var records: Int
     public var spend: Double
     public var change: Change
+
+    public var id: String { period.id }
+    public var kind: Period.Kind { period.kind }
+    public var start: String { period.start.iso }
+    public var end: String { period.end.iso }
+
+    public init(period: Period, runs: Int, records: Int, spend: Double, change: Change) {
+        self.period = period; self.runs = runs; self.records = records; self.spend = spend; self.change = change
+    }
+
+    /// From the JSON spelling (fixtures); a day that does not parse falls back to 1970-01-01.
     public init(id: String, kind: Period.Kind, start: String, end: String, runs: Int, records: Int, spend: Double, change: Change) {
-        self.id = id; self.kind = kind; self.start = start; self.end = end; self.runs = runs
-        self.records = records; self.spend = spend; self.change = change
+        let first = Day(iso: start) ?? Day(ordinal: 0), last = Day(iso: end) ?? Day(ordinal: 0)
+        self.init(period: Period(parsing: id) ?? Period(kind: kind, start: first, end: last),
+                  runs: runs, records: records, spend: spend, change: change)
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, kind, start, end, runs, records, spend, change }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(runs, forKey: .runs)
+        try c.encode(records, forKey: .records)
+        try c.encode(spend, forKey: .spend)
+        try c.encode(change, forKey: .change)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let id = try c.decode(String.self, forKey: .id)
+        guard let period = Period(parsing: id) else {
+            throw DecodingError.dataCorruptedError(forKey: .id, in: c, debugDescription: "'\(id)' is not a period")
+        }
+        self.init(period: period, runs: try c.decode(Int.self, forKey: .runs), records: try c.decode(Int.self, forKey: .records),
+                  spend: try c.decode(Double.self, forKey: .spend), change: try c.decode(Change.self, forKey: .change))
     }
 }

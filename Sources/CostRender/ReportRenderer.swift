@@ -1,3 +1,4 @@
+import CostAssets
 import CostModel
 
 /// Renders the report model through the user's (or the bundled) Mustache templates:
@@ -9,8 +10,14 @@ public struct ReportRenderer: Sendable {
 
     let templates: TemplateSet
 
+    /// A templates folder that holds every template itself (no built-in fallback).
     public init(templatesDirectory: String) async throws {
         templates = try await TemplateSet(directory: templatesDirectory, required: ReportRenderer.requiredTemplates)
+    }
+
+    /// The user's templates over the built-in ones (`AssetStore`).
+    public init(assets: AssetStore) throws {
+        templates = try TemplateSet(assets: assets, required: ReportRenderer.requiredTemplates)
     }
 
     /// A week uses `weekly`; a month or a custom range uses `monthly`.

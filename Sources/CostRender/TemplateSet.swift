@@ -5,6 +5,7 @@
 // unless it carries its own CONTENT_TYPE pragma. A report silently missing a section (or with
 // `&amp;` in its Markdown) is worse than a refusal, so every such case is checked once, at load
 // time, and reported as one line naming the file and the fix.
+import CostAssets
 import Foundation
 import Mustache
 
@@ -18,10 +19,11 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable, Equatable
     public var description: String { message }
 }
 
-/// A loaded, checked templates folder. Files are `NAME.mustache` (Markdown or text, registered
-/// as `NAME`) and `NAME.html.mustache` (HTML, registered as `NAME.html`); subfolders register
-/// as `sub/NAME`.
+/// A loaded, checked set of templates from an `AssetStore` (the user's folder first, then the
+/// built-in copy). Files are `NAME.mustache` (Markdown or text, registered as `NAME`) and
+/// `NAME.html.mustache` (HTML, registered as `NAME.html`); subfolders register as `sub/NAME`.
 public struct TemplateSet: Sendable {
+    /// How the lookup is named in messages (the user's folder, and/or the built-in templates).
     public let directory: String
     /// Registered template names, sorted.
     public let names: [String]
@@ -29,59 +31,60 @@ public struct TemplateSet: Sendable {
 
     private static let fileExtension = "mustache"
 
+    /// A folder that must hold every template itself (no built-in fallback).
     public init(directory: String, required: [String]) async throws {
+        let assets: AssetStore
+        do {
+            assets = try AssetStore(userDirectory: directory, includeBuiltIns: false)
+        } catch let error as AssetError {
+            throw TemplateError(kind: .folderNotFound, message: error.description)
+        }
+        try self.init(assets: assets, required: required)
+    }
+
+    public init(assets: AssetStore, required: [String]) throws {
         // The parser rejects `{{% CONTENT_TYPE: MARKDOWN}}` unless the type is registered first.
         MarkdownTemplates.registerContentType()
-
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw TemplateError(kind: .folderNotFound, message:
-                "templates folder not found: \(directory) — pass --templates DIR or copy Templates/ from the costreport repository")
+        let suffix = "." + Self.fileExtension
+        let sources = assets.assets(endingWith: suffix).map {
+            Source(name: String($0.path.dropLast(suffix.count)), origin: $0.origin, text: $0.text)
         }
-
-        // FileManager's enumerator does not descend into a root that is a symbolic link, so a
-        // linked templates folder would load as empty; load from the resolved path instead.
-        // Messages keep the folder as the user named it.
-        let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-
-        let library: MustacheLibrary
-        do {
-            library = try await MustacheLibrary(directory: resolved, withExtension: Self.fileExtension)
-        } catch let error as MustacheLibrary.ParserError {
-            let file = Self.join(directory, error.filename)
-            throw TemplateError(kind: .syntax, message:
-                "syntax error in \(file):\(error.context.lineNumber):\(error.context.columnNumber): "
-                + "\(Self.explain(error.error)) — fix the template")
+        var templates: [String: MustacheTemplate] = [:]
+        for source in sources {
+            do {
+                templates[source.name] = try MustacheTemplate(string: source.text)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(kind: .syntax, message:
+                    "syntax error in \(source.origin):\(error.context.lineNumber):\(error.context.columnNumber): "
+                    + "\(Self.explain(error.error)) — fix the template")
+            }
         }
-
-        // Read the same files the library registered (same enumeration, same names), so the
-        // checks below see exactly what will render.
-        let sources = Self.readSources(resolved)
         let names = sources.map(\.name)
         let known = Set(names)
+        let lookup = assets.describedLookup
 
         for name in required where !known.contains(name) {
             throw TemplateError(kind: .missingTemplate, message:
-                "missing template \(name).\(Self.fileExtension) in \(directory)")
+                "missing template \(name).\(Self.fileExtension) in \(lookup)")
         }
 
         for source in sources where !source.name.hasSuffix(".html") && !Self.startsWithTextPragma(source.text) {
             throw TemplateError(kind: .missingPragma, message:
-                "template \(Self.join(directory, source.relativePath)) must start with "
+                "template \(source.origin) must start with "
                 + "{{% CONTENT_TYPE: MARKDOWN}} (or TEXT): templates and partials without it escape values as HTML")
         }
 
         for source in sources {
             for reference in Self.partialReferences(in: source.text) where !known.contains(reference.name) {
                 throw TemplateError(kind: .unknownPartial, message:
-                    "unknown partial '\(reference.name)' in \(Self.join(directory, source.relativePath)):\(reference.line)"
-                    + " — add \(reference.name).\(Self.fileExtension) to \(directory) or fix the tag")
+                    "unknown partial '\(reference.name)' in \(source.origin):\(reference.line)"
+                    + " — add \(reference.name).\(Self.fileExtension) to \(assets.userDirectory ?? "a templates folder passed with --templates") or fix the tag")
             }
         }
 
-        self.directory = directory
+        self.directory = lookup
         self.names = names
-        self.library = library
+        self.library = MustacheLibrary(templates: templates)
     }
 
     /// Renders template `name` with `value` (a view-model struct; keys are property names).
@@ -97,25 +100,9 @@ public struct TemplateSet: Sendable {
     // MARK: - Checks on the source text
 
     private struct Source {
-        let name: String          // registered name: relative path minus ".mustache"
-        let relativePath: String  // as found under the folder
+        let name: String    // registered name: relative path minus ".mustache"
+        let origin: String  // how messages name the file
         let text: String
-    }
-
-    /// Mirrors MustacheLibrary's loading (FileManager enumerator, `.mustache` suffix), sorted so
-    /// that the first error reported is the same on every machine.
-    private static func readSources(_ directory: String) -> [Source] {
-        let suffix = "." + fileExtension
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var sources: [Source] = []
-        for case let path as String in enumerator where path.hasSuffix(suffix) {
-            // Same decoding as MustacheTemplate(filename:); unreadable entries (e.g. a folder
-            // named x.mustache) are skipped by the library too.
-            guard let data = FileManager.default.contents(atPath: join(directory, path)) else { continue }
-            sources.append(Source(name: String(path.dropLast(suffix.count)), relativePath: path,
-                                  text: String(decoding: data, as: UTF8.self)))
-        }
-        return sources.sorted { $0.relativePath < $1.relativePath }
     }
 
     /// True when the first thing in the file, after whitespace and `{{! comments}}`, is
@@ -169,10 +156,6 @@ public struct TemplateSet: Sendable {
     }
 
     // MARK: - Messages
-
-    private static func join(_ directory: String, _ path: String) -> String {
-        directory.hasSuffix("/") ? directory + path : directory + "/" + path
-    }
 
     private static func explain(_ error: Error) -> String {
         guard let error = error as? MustacheTemplate.Error else { return "unexpected end of template (\(error))" }

@@ -5,6 +5,7 @@
 // Readers of the folder (a web server, a CI upload) never see half a site, and stale pages of an
 // older build never linger. The marker file proves a folder is ours before we replace it, so a
 // mistyped `--output ~` cannot wipe a home directory.
+import CostRender
 import Foundation
 
 public struct SiteWriteError: Error, CustomStringConvertible, Sendable, Equatable {

@@ -1,10 +1,8 @@
 import ArgumentParser
-import CostIngest
-import CostRender
-import CostSite
+import CostPipeline
 import Foundation
 
-/// Progress on stderr (so stdout stays clean for `report`), and the one-line error exit.
+/// ProgressLines on stderr (so stdout stays clean for `report`), and the one-line error exit.
 struct Console: Sendable {
     var quiet = false
 
@@ -19,15 +17,17 @@ struct Console: Sendable {
         FileHandle.standardError.write(Data(("costreport: warning: " + line + "\n").utf8))
     }
 
+    /// The pipeline's progress and warnings, printed here.
+    var progress: ProgressLines {
+        let console = self
+        return ProgressLines(say: { console.say($0) }, warn: { console.warn($0) })
+    }
+
     /// Every failure ends here: one line naming the file and the fix, exit code 1, no stack trace.
     static func fail(_ error: Error, exitCode: Int32 = 1) -> ExitCode {
-        let message: String
         // Our own errors describe themselves in one line; Foundation's have a localized description.
-        if let e = error as? UserFacingError {
-            message = e.description
-        } else {
-            message = error.localizedDescription
-        }
+        let message = (error as? PipelineError)?.description ?? (error as? CLIError)?.description
+            ?? error.localizedDescription
         FileHandle.standardError.write(Data(("costreport: error: " + message + "\n").utf8))
         return ExitCode(exitCode)
     }
@@ -37,11 +37,8 @@ struct Console: Sendable {
     }
 }
 
-/// Errors whose description is already the one line a user should read (file named, fix given).
-protocol UserFacingError: Error, CustomStringConvertible {}
-
-extension CLIError: UserFacingError {}
-extension IngestError: UserFacingError {}
-extension TemplateError: UserFacingError {}
-extension SiteWriteError: UserFacingError {}
-extension PublicationLogError: UserFacingError {}
+/// A usage problem found by the CLI itself (an option combination ArgumentParser cannot express).
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}

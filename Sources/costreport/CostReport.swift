@@ -15,7 +15,7 @@ struct CostReport: AsyncParsableCommand {
               costreport build     # reads ./benchmarks.db, writes ./site/
             """,
         version: "0.1.0",
-        subcommands: [Build.self, Report.self, Check.self, PR.self, Export.self, Demo.self],
+        subcommands: [Build.self, ReportCommand.self, Check.self, PR.self, Export.self, Demo.self],
         defaultSubcommand: nil
     )
 

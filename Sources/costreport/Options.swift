@@ -1,7 +1,8 @@
 import ArgumentParser
 import CostModel
+import CostPipeline
 
-/// Where the records, the config, the prices and the inventory come from (shared by build, report and check).
+/// Where the records, the config, the prices and the inventory come from (every command that reads data).
 struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The team's SQLite database.", valueName: "file"))
     var db: String = "benchmarks.db"
@@ -9,26 +10,24 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Config file (YAML). Default: ./costreport.yml when present, else built-in defaults.", valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Pricing override file (YAML), merged key by key over the bundled catalog.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Pricing override file (YAML), merged key by key over the built-in catalog.", valueName: "file"))
     var pricing: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder of inventory JSON (aws ec2 describe-volumes|describe-snapshots|describe-addresses, gcloud compute disks|snapshots|addresses list --format=json) for checklist item 10.", valueName: "dir"))
     var inventory: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Report as of this day (YYYY-MM-DD). Default: the day of the latest record, never the clock.", valueName: "date"))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Report as of this day (YYYY-MM-DD). Default: the day of the latest record, never the clock.", valueName: "date"), transform: Parse.day)
+    var asOf: Day?
 
-    func validate() throws {
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date: use YYYY-MM-DD, e.g. 2026-11-27")
-        }
+    /// The settings for the pipeline; `templates` from the command's `TemplateOptions`, if it has them.
+    func settings(templates: String? = nil) -> InputSettings {
+        InputSettings(database: db, config: config, pricing: pricing, inventory: inventory,
+                      templates: templates, asOf: asOf)
     }
-
-    var asOfDay: Day? { asOf.flatMap(Day.init(iso:)) }
 }
 
 struct TemplateOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder of Mustache templates (a copy of the repository's Templates/). Default: ./Templates, else the one beside the program.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder of Mustache templates that override the built-in ones file by file (a file missing from it is taken from the built-in set). Default: the built-in templates.", valueName: "dir"))
     var templates: String?
 }
 
@@ -50,3 +49,24 @@ struct SiteURLOptions: ParsableArguments {
     /// With a trailing `/`.
     var normalized: String? { siteURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } }
 }
+
+/// Dates and periods are parsed once, here, into typed values (the pipeline never re-parses
+/// text); a bad value is a usage error that says what to type.
+enum Parse {
+    @Sendable static func period(_ text: String) throws -> Period {
+        guard let period = Period(parsing: text) else {
+            throw ValidationError("'\(text)' is not a period: use 2026-W48, 2026-11 or 2026-10-01..2026-11-30")
+        }
+        return period
+    }
+
+    @Sendable static func day(_ text: String) throws -> Day {
+        guard let day = Day(iso: text) else {
+            throw ValidationError("'\(text)' is not a date: use YYYY-MM-DD, e.g. 2026-11-27")
+        }
+        return day
+    }
+}
+
+/// The help line of every `--period` option.
+let periodHelp = "An ISO week (2026-W48), a month (2026-11) or a range (2026-10-01..2026-11-30)."

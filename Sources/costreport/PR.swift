@@ -1,8 +1,6 @@
 import ArgumentParser
-import CostIngest
 import CostModel
-import CostRender
-import Foundation
+import CostPipeline
 
 /// `costreport pr`: what one pull request's (or branch's) cloud test runs cost, against the base
 /// branch's last 4 weeks, and what would have been cheaper — as a PR comment, a job summary or JSON.
@@ -32,12 +30,6 @@ struct PR: AsyncParsableCommand {
               costreport pr --pr 1234 --only-if-over 5 --only-if-change 10
             """)
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case markdown
-        case githubSummary = "github-summary"
-        case json
-    }
-
     @OptionGroup var input: InputOptions
     @OptionGroup var templateOptions: TemplateOptions
 
@@ -54,7 +46,7 @@ struct PR: AsyncParsableCommand {
     var siteURL: String?
 
     @Option(name: .long, help: "Output format: markdown (the PR comment), github-summary or json.")
-    var format: OutputFormat = .markdown
+    var format: PullRequestJob.Format = .markdown
 
     @Option(name: .customLong("only-if-over"), help: ArgumentHelp("Print nothing (exit 0) when the PR's spend is below AMOUNT USD.", valueName: "amount"))
     var onlyIfOver: Amount?
@@ -68,7 +60,7 @@ struct PR: AsyncParsableCommand {
         case (.some, .some): throw ValidationError("give --pr or --branch, not both")
         default: break
         }
-        if let pr, PullRequestKey.normalise(pr) == nil { throw ValidationError("--pr is empty: give a PR number such as 123") }
+        if let pr, PullRequestSelector.normalisedKey(pr) == nil { throw ValidationError("--pr is empty: give a PR number such as 123") }
         if let branch, branch.trimmingSpaces.isEmpty { throw ValidationError("--branch is empty: give a branch name") }
         if base.trimmingSpaces.isEmpty { throw ValidationError("--base is empty: give a branch name such as main") }
         if let siteURL {
@@ -80,50 +72,23 @@ struct PR: AsyncParsableCommand {
     }
 
     var selector: PullRequestSelector {
-        if let pr, let key = PullRequestKey.normalise(pr) { return .pr(key) }
+        if let pr, let key = PullRequestSelector.normalisedKey(pr) { return .pr(key) }
         return .branch(branch?.trimmingSpaces ?? "")
     }
 
-    /// The --only-if flags given, for messages.
-    var quietFlags: [String] {
-        (onlyIfOver == nil ? [] : ["--only-if-over"]) + (onlyIfChange == nil ? [] : ["--only-if-change"])
-    }
-
     func run() async throws {
-        let console = Console(quiet: true)
+        let job = PullRequestJob(inputs: input.settings(templates: templateOptions.templates), selector: selector,
+                                 base: base.trimmingSpaces, siteURL: siteURL, format: format,
+                                 onlyIfOver: onlyIfOver?.value, onlyIfChange: onlyIfChange.map { $0.value / 100 })
         do {
-            let renderer = format == .json ? nil
-                : try await PullRequestRenderer(templatesDirectory: Pipeline.templatesDirectory(templateOptions.templates))
-            let p = try Pipeline.load(input, progress: console)
-            let report = p.analyzer.pullRequest(selector, base: base.trimmingSpaces, asOf: p.asOf, siteURL: siteURL)
-            guard report.hasRuns else {
-                let what = "no runs for \(selector) in \(input.db) up to \(report.asOf)"
-                if !quietFlags.isEmpty {
-                    PR.note("\(what): nothing printed (\(quietFlags.joined(separator: ", ")))")
-                    return
-                }
-                throw CLIError("\(what) — PR keys are matched after normalisation (#123, pr-123 and 123 are all 123); `costreport report --format json` lists the keys under breakdowns.pr, and --branch NAME selects by branch")
-            }
-            if let reason = report.quietReason(minSpend: onlyIfOver?.value, minChange: onlyIfChange.map { $0.value / 100 }) {
-                PR.note("\(reason): nothing printed")
-                return
-            }
-            switch format {
-            case .json:
-                Console.write(String(decoding: try report.jsonData(), as: UTF8.self) + "\n")
-            case .markdown:
-                Console.write(try renderer!.markdown(for: report, kind: .comment))
-            case .githubSummary:
-                Console.write(try renderer!.markdown(for: report, kind: .jobSummary))
+            switch try job.run(progress: Console(quiet: true).progress) {
+            case .printed(let text): Console.write(text)
+            // Why nothing was printed: one line on stderr (stdout stays empty for CI).
+            case .quiet(let reason): Console(quiet: false).say(reason)
             }
         } catch {
             throw Console.fail(error)
         }
-    }
-
-    /// Why nothing was printed: one line on stderr (stdout stays empty for CI).
-    static func note(_ line: String) {
-        FileHandle.standardError.write(Data(("costreport: " + line + "\n").utf8))
     }
 
     /// A non-negative number: `25`, `25.50`, `$25` (USD) or `10`, `10%` (percent).
@@ -138,3 +103,5 @@ struct PR: AsyncParsableCommand {
         }
     }
 }
+
+extension PullRequestJob.Format: ExpressibleByArgument {}

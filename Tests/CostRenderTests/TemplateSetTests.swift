@@ -79,7 +79,7 @@ struct TemplateSetTests {
     @Test func missingFolder() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString)").path
         await #expect(throws: TemplateError(kind: .folderNotFound, message:
-            "templates folder not found: \(dir) — pass --templates DIR or copy Templates/ from the costreport repository")) {
+            "templates folder not found: \(dir) — pass --templates DIR with a folder that exists (`costreport init` writes a copy of the built-in templates), or leave --templates out to use the built-in ones")) {
             _ = try await TemplateSet(directory: dir, required: [])
         }
     }

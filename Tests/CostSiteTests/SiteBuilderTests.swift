@@ -1,5 +1,5 @@
 import CostModel
-import CostRender
+@testable import CostRender
 import Foundation
 import Testing
 @testable import CostSite
@@ -95,22 +95,22 @@ import Testing
     }
 
     @Test func encodesSortedUniqueWeeksWithATrailingNewline() throws {
-        let bytes = try PublicationLogFile.encode(PublicationLog(weeks: ["2026-W48", "2025-W52", "2026-W48", "2026-W01"]))
+        let bytes = try PublicationLogFormat.encode(PublicationLog(weeks: ["2026-W48", "2025-W52", "2026-W48", "2026-W01"]))
         #expect(String(decoding: bytes, as: UTF8.self)
             == "{\n  \"weeks\" : [\n    \"2025-W52\",\n    \"2026-W01\",\n    \"2026-W48\"\n  ]\n}\n")
-        #expect(try PublicationLogFile.decode(bytes, path: "x") == PublicationLog(weeks: ["2025-W52", "2026-W01", "2026-W48"]))
+        #expect(try PublicationLogFormat.decode(bytes, path: "x") == PublicationLog(weeks: ["2025-W52", "2026-W01", "2026-W48"]))
     }
 
     @Test func recordingTheSameWeekTwiceChangesNothing() throws {
         let once = PublicationLog().recording(week: "2026-W48")
-        #expect(try PublicationLogFile.encode(once) == PublicationLogFile.encode(once.recording(week: "2026-W48")))
+        #expect(try PublicationLogFormat.encode(once) == PublicationLogFormat.encode(once.recording(week: "2026-W48")))
     }
 
     @Test(arguments: ["{bad", "[]", "{\"weeks\": \"2026-W48\"}", "{\"weeks\": [\"2026-11\"]}", "{\"weeks\": [\"last week\"]}",
                       "{\"weeks\": [\"2026-W60\"]}"])
     func corruptLogsAreRefusedNamingTheFile(_ text: String) throws {
         let error = #expect(throws: PublicationLogError.self) {
-            try PublicationLogFile.decode(Array(text.utf8), path: "site/publication-log.json")
+            try PublicationLogFormat.decode(Array(text.utf8), path: "site/publication-log.json")
         }
         #expect(error?.message.hasPrefix("site/publication-log.json is not a publication log") == true)
     }

@@ -1,12 +1,11 @@
 import CostAnalysis
 import CostModel
-import CostRender
 import Foundation
 import Testing
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import CostSite
+@testable import CostRender
 
 /// data.json, the breakdown CSVs, the Atom feed and the dimension pages (SiteExtras.swift).
 @Suite struct SiteExtrasTests {
@@ -63,7 +62,7 @@ import FoundationXML
         let site = try await Self.files(input)
         for report in input.weekReports + input.monthReports {
             for dimension in Breakdowns.dimensions {
-                let path = SitePaths.breakdownCSV(kind: report.period.kind.rawValue, id: report.period.id, dimension: dimension)
+                let path = SitePaths.breakdownCSV(report.period.kind, id: report.period.id, dimension: dimension)
                 let csv = try #require(site[path], "missing \(path)")
                 let rows = try python(csv: csv)
                 #expect(rows.first == BreakdownExport.columns)
@@ -156,7 +155,7 @@ import FoundationXML
 
     @Test func feedWithSiteURLUsesAbsoluteLinksAndIds() throws {
         let input = Self.input(weeks: 3)
-        let xml = SiteExtras.feed(weekReports: input.weekReports, siteURL: "https://costs.internal.example")
+        let xml = AtomFeed.weekly(input.weekReports, siteURL: "https://costs.internal.example")
         let feed = try parse(xml)
         #expect(feed.entries == 3)
         #expect(feed.hrefs.allSatisfy { $0.hasPrefix("https://costs.internal.example/") })
@@ -167,8 +166,8 @@ import FoundationXML
     }
 
     @Test func feedEscapesText() throws {
-        #expect(SiteExtras.xml("a & <b> \"c\" 'd'\u{1}") == "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;")
-        _ = try parse(SiteExtras.feed(weekReports: [], siteURL: "https://x.example/?a=1&b=<2>"))
+        #expect(XMLWriter.escape("a & <b> \"c\" 'd'\u{1}") == "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;")
+        _ = try parse(AtomFeed.weekly([], siteURL: "https://x.example/?a=1&b=<2>"))
     }
 
     // MARK: slugs and dimension pages

@@ -1,3 +1,4 @@
+import CostRender
 import Foundation
 import Testing
 @testable import CostSite

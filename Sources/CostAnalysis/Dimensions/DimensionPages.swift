@@ -7,16 +7,6 @@ public enum DimensionKind: String, Sendable, CaseIterable, Codable {
     case developer
     case suite
 
-    /// Folder of the key pages in the site, e.g. `instance-types`.
-    public var folder: String {
-        switch self {
-        case .provider: return "providers"
-        case .instanceType: return "instance-types"
-        case .developer: return "developers"
-        case .suite: return "suites"
-        }
-    }
-
     /// Plural title, e.g. `Instance types`.
     public var title: String {
         switch self {
@@ -121,8 +111,9 @@ extension Analyzer {
     /// key). Records after as-of are left out, as in every report. The month is contained in the
     /// window (12 weeks ≥ 84 days), and so are the top-runs weeks.
     public func dimensionPages(asOf: Day) -> DimensionPages {
-        let weeks = timeline.trend(endingWithWeekOf: asOf, asOf: asOf, weeks: Self.dimensionWeeks)
-            .map { Period.week(containing: Day(iso: $0.start)!) }
+        // The trend's 12 ISO weeks, oldest first, as typed periods.
+        let current = Period.week(containing: asOf)
+        let weeks = (0..<Self.dimensionWeeks).reversed().map { Period.week(containing: current.start.adding(days: -7 * $0)) }
         let windowStart = weeks[0].start
         let runsStart = weeks[weeks.count - Self.dimensionRunWeeks].start
         let month = Period.month(containing: asOf)

@@ -1,3 +1,4 @@
+import CostAssets
 import CostModel
 import Foundation
 
@@ -39,10 +40,8 @@ public enum CatalogLoader {
     }
 
     private static func bundledTree() throws -> CatalogTree {
-        guard let url = Bundle.module.url(forResource: "catalog", withExtension: "yml"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw IngestError("\(bundledName) is missing from the CostIngest resources — rebuild costreport")
-        }
+        // Compiled into the program (CostAssets), so no resource bundle is needed at run time.
+        let text = BuiltinAssets.catalog
         let reader = YAMLReader(file: bundledName)
         guard let root = try reader.root(text) else {
             throw IngestError("\(bundledName) is empty — rebuild costreport")

@@ -9,12 +9,18 @@ public enum BenchmarksDatabase {
     public static let busyTimeout: TimeInterval = 5
     static let progressEvery = 100_000
 
-    /// Reads every row of the `benchmarks` table, read-only, with a GRDB row cursor, normalising as it streams.
+    /// Reads every row of the `benchmarks` table into a dataset of its own (tests and tools that
+    /// read one database; the pipeline reads it as a `SQLiteRecordSource` beside other sources).
     public static func read(path: String, catalog: Catalog, config: Config,
                             progress: (@Sendable (String) -> Void)? = nil) throws -> Dataset {
+        try RecordSources.dataset(from: [SQLiteRecordSource(path: path)], catalog: catalog, config: config,
+                                  progress: progress)
+    }
+
+    /// Streams every row of the `benchmarks` table, read-only, with a GRDB row cursor, into `builder`.
+    static func read(path: String, into builder: inout DatasetBuilder,
+                     progress: (@Sendable (String) -> Void)?) throws {
         try checkIsSQLiteFile(path)
-        var builder = try DatasetBuilder(catalog: catalog, config: config)
-        builder.noteSource(path)
         progress?("reading \(path)")
         let name = (path as NSString).lastPathComponent
         let queue = try open(path)
@@ -41,7 +47,6 @@ public enum BenchmarksDatabase {
         } catch {
             throw IngestError("\(path): \(error)")
         }
-        return builder.finish()
     }
 
     /// Opens read-only: `SQLITE_OPEN_READONLY` never creates the file and refuses every write;
@@ -59,7 +64,7 @@ public enum BenchmarksDatabase {
     }
 
     /// Clear messages before SQLite gets a chance to say something vaguer.
-    private static func checkIsSQLiteFile(_ path: String) throws {
+    static func checkIsSQLiteFile(_ path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw IngestError("database not found: \(path) — run `costreport demo` to create a sample, or pass --db PATH")

@@ -1,3 +1,4 @@
+import CostAssets
 import CostModel
 
 /// Renders a `PullRequestReport` as the PR comment (`pr.mustache`) or the GitHub job summary
@@ -24,8 +25,14 @@ public struct PullRequestRenderer: Sendable {
 
     let templates: TemplateSet
 
+    /// A templates folder that holds every template itself (no built-in fallback).
     public init(templatesDirectory: String) async throws {
         templates = try await TemplateSet(directory: templatesDirectory, required: PullRequestRenderer.requiredTemplates)
+    }
+
+    /// The user's templates over the built-in ones (`AssetStore`).
+    public init(assets: AssetStore) throws {
+        templates = try TemplateSet(assets: assets, required: PullRequestRenderer.requiredTemplates)
     }
 
     /// The Markdown, cut to fit `kind`'s budget (see `BudgetFit`), ending with one newline.

@@ -126,7 +126,7 @@ struct ChecklistPageView {
         periodID = r.period.id
         start = r.period.start
         end = r.period.end
-        weekHref = SitePaths.stem(kind: r.period.kind.rawValue, id: r.period.id) + ".html"
+        weekHref = SitePaths.stem(r.period.kind, id: r.period.id) + ".html"
         checklist = ChecklistView(r.checklist)
         unused = UnusedResourcesView(r.unusedResources)
         methodologyHref = SitePaths.methodology

@@ -52,7 +52,7 @@ struct DashboardBudget {
     init(_ month: Report) {
         let b = month.budget
         self.month = b.month
-        monthHref = SitePaths.stem(kind: month.period.kind.rawValue, id: month.period.id) + ".html"
+        monthHref = SitePaths.stem(month.period.kind, id: month.period.id) + ".html"
         status = StatusText.label(b.status)
         statusClass = StatusClass.of(b.status)
         monthToDate = Format.usd(b.monthToDate)
@@ -84,7 +84,7 @@ struct DashboardTrend {
 
     init(_ week: Report) {
         self.week = week.period.id
-        weekHref = SitePaths.stem(kind: week.period.kind.rawValue, id: week.period.id) + ".html"
+        weekHref = SitePaths.stem(week.period.kind, id: week.period.id) + ".html"
         spend = Format.usd(week.totals.spend)
         change = ChangeText.describe(week.change)
         previous = week.previousPeriod.id
@@ -111,7 +111,7 @@ struct DashboardOpportunities {
         let r = anyPotential(month) || !anyPotential(week) ? month : week
         let kind = r.period.kind == .week ? "week" : "month"
         scope = "this \(kind) (\(r.period.id))"
-        href = SitePaths.stem(kind: r.period.kind.rawValue, id: r.period.id) + ".html"
+        href = SitePaths.stem(r.period.kind, id: r.period.id) + ".html"
         let o = r.opportunities
         rows = [("Spot", o.spot), ("Right-size", o.rightSize), ("Region", o.region), ("Combined", o.combined)]
             .map { DashboardOpportunityRow(label: $0.0, potential: Format.usd($0.1.potential), share: Format.percent($0.1.share)) }

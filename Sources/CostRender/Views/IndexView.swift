@@ -25,8 +25,8 @@ struct IndexView {
         asOf = o.asOf
         week = ReportView(o.currentWeek)
         month = ReportView(o.currentMonth)
-        weekHref = SitePaths.stem(kind: "week", id: o.currentWeek.period.id) + ".html"
-        monthHref = SitePaths.stem(kind: "month", id: o.currentMonth.period.id) + ".html"
+        weekHref = SitePaths.stem(.week, id: o.currentWeek.period.id) + ".html"
+        monthHref = SitePaths.stem(.month, id: o.currentMonth.period.id) + ".html"
         weeks = o.weeks.map(PeriodLink.init)
         months = o.months.map(PeriodLink.init)
         hasWeeks = !weeks.isEmpty
@@ -48,7 +48,7 @@ struct PeriodLink {
 
     init(_ s: PeriodSummary) {
         id = s.id
-        href = SitePaths.stem(kind: s.kind.rawValue, id: s.id) + ".html"
+        href = SitePaths.stem(s.kind, id: s.id) + ".html"
         start = s.start
         end = s.end
         runs = Format.count(s.runs)

@@ -7,17 +7,9 @@
 // - `providers/aws.html` …: one page per provider, instance type, developer and suite, and the
 //   `dimensions.html` listing of them all (each with its Markdown source).
 //
-// Feed ids and links. With `--site-url URL` every feed link is absolute (`URL` + the page's
-// relative path) and each entry's id is its page's absolute URL. Without it the hrefs stay
-// relative (valid Atom IRI references, resolved against the feed's own location since no
-// xml:base is given), and ids, which Atom requires to be absolute IRIs, are `tag:` URIs
-// (RFC 4151), e.g. `tag:costreport,2026:weeks/2026-W48`: stable however the site is hosted.
-// `updated` is the period's last day (the as-of day for the running week) at 00:00:00Z, never
-// the wall clock, so the same inputs always give the same bytes. Pages never use the site URL:
-// every page link stays relative.
+// Feed ids and links: `AtomFeed`. Pages never use the site URL: every page link stays relative.
 import CostAnalysis
 import CostModel
-import CostRender
 
 /// What the extras need besides `SiteInput`.
 public struct SiteExtrasInput: Sendable {
@@ -33,17 +25,13 @@ public struct SiteExtrasInput: Sendable {
 }
 
 public enum SiteExtras {
-    public static let feedEntryLimit = 26
-    /// The tag URI prefix of feed ids without a site URL (RFC 4151: authority, date, specific).
-    public static let tagPrefix = "tag:costreport,2026:"
-
     /// `https://x.example` → `https://x.example/` (the feed appends relative paths to it).
     public static func normalizedSiteURL(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
 
     public static func files(_ input: SiteInput, extras: SiteExtrasInput, renderer: ReportRenderer) throws -> [SiteFile] {
         var files = try dataFiles(input)
         files.append(SiteFile(path: SitePaths.feed,
-                              text: feed(weekReports: input.weekReports, siteURL: extras.siteURL)))
+                              text: AtomFeed.weekly(input.weekReports, siteURL: extras.siteURL)))
         if let dimensions = extras.dimensions {
             files += try dimensionFiles(dimensions, overview: input.overview, renderer: renderer)
         }
@@ -58,70 +46,12 @@ public enum SiteExtras {
         for report in input.weekReports + input.monthReports {
             for dimension in BreakdownExport.dimensions {
                 guard let table = BreakdownExport.table(report, dimension: dimension) else { continue }
-                files.append(SiteFile(path: SitePaths.breakdownCSV(kind: report.period.kind.rawValue, id: report.period.id,
+                files.append(SiteFile(path: SitePaths.breakdownCSV(report.period.kind, id: report.period.id,
                                                                    dimension: dimension),
                                       text: CSVWriter.csv(table)))
             }
         }
         return files
-    }
-
-    // MARK: - Atom feed
-
-    /// The Atom feed of `weekReports` (any order): newest first, at most `feedEntryLimit` entries.
-    public static func feed(weekReports: [Report], siteURL: String?) -> String {
-        let base = siteURL.map(normalizedSiteURL)
-        let reports = weekReports.filter { $0.period.kind == .week }
-            .sorted { $0.period.start > $1.period.start }
-            .prefix(feedEntryLimit)
-        func href(_ path: String) -> String { (base ?? "") + path }
-        func id(_ path: String) -> String { base.map { $0 + path } ?? tagPrefix + path }
-        func updated(_ r: Report) -> String { min(r.period.end, r.asOf) + "T00:00:00Z" }
-
-        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        x += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        x += "  <title>Cloud test spend: weekly cost reports</title>\n"
-        x += "  <id>\(xml(id(SitePaths.feed)))</id>\n"
-        x += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(xml(href(SitePaths.feed)))\"/>\n"
-        x += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(href(SitePaths.index)))\"/>\n"
-        // Entries are newest first, and no entry is newer than the newest week's.
-        let feedUpdated = reports.map(updated).max() ?? "1970-01-01T00:00:00Z"
-        x += "  <updated>\(feedUpdated)</updated>\n"
-        x += "  <author><name>costreport</name></author>\n"
-        x += "  <generator>costreport</generator>\n"
-        for r in reports {
-            let page = SitePaths.stem(kind: "week", id: r.period.id)
-            x += "  <entry>\n"
-            x += "    <title>\(xml("Week \(r.period.id) (\(r.period.start) to \(r.period.end))"))</title>\n"
-            x += "    <id>\(xml(id(page)))</id>\n"
-            x += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(xml(href(page + ".html")))\"/>\n"
-            x += "    <link rel=\"alternate\" type=\"text/markdown\" href=\"\(xml(href(page + ".md")))\"/>\n"
-            x += "    <updated>\(updated(r))</updated>\n"
-            x += "    <summary type=\"text\">\(xml(ReportRenderer.headline(r)))</summary>\n"
-            x += "  </entry>\n"
-        }
-        x += "</feed>\n"
-        return x
-    }
-
-    /// XML text or attribute value: `& < > " '` as entities; characters XML 1.0 does not allow
-    /// (control characters other than tab, LF and CR; U+FFFE, U+FFFF) are dropped.
-    static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     // MARK: - Dimension pages
@@ -131,15 +61,15 @@ public enum SiteExtras {
         var stems: [DimensionKind: [String: String]] = [:]
         for kind in DimensionKind.allCases {
             let slugs = SitePaths.slugs(for: pages.pages(kind).map(\.key))
-            stems[kind] = slugs.mapValues { SitePaths.dimensionStem(folder: kind.folder, slug: $0) }
+            stems[kind] = slugs.mapValues { SitePaths.dimensionStem(kind, slug: $0) }
         }
         return stems
     }
 
     static func dimensionFiles(_ pages: DimensionPages, overview o: SiteOverview,
                                renderer: ReportRenderer) throws -> [SiteFile] {
-        let latestWeek = o.weeks.first.map { PageLink(label: $0.id, href: SitePaths.stem(kind: "week", id: $0.id) + ".html") }
-        let latestMonth = o.months.first.map { PageLink(label: $0.id, href: SitePaths.stem(kind: "month", id: $0.id) + ".html") }
+        let latestWeek = o.weeks.first.map { PageLink(label: $0.id, href: SitePaths.stem(.week, id: $0.id) + ".html") }
+        let latestMonth = o.months.first.map { PageLink(label: $0.id, href: SitePaths.stem(.month, id: $0.id) + ".html") }
         let stems = dimensionStems(pages)
         var files: [SiteFile] = []
 

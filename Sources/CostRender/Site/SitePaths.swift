@@ -1,3 +1,6 @@
+import CostAnalysis
+import CostModel
+
 /// Where each page lives in the site. Shared by the renderer (links in the index) and the site
 /// writer (file paths), so a link and its target can never disagree.
 public enum SitePaths {
@@ -14,8 +17,23 @@ public enum SitePaths {
     public static let publicationLog = "publication-log.json"
 
     /// `weeks/2026-W48` or `months/2026-11` (no extension): `.html` and `.md` share it.
-    public static func stem(kind: String, id: String) -> String {
-        (kind == "month" ? "months/" : kind == "week" ? "weeks/" : "ranges/") + id
+    public static func stem(_ kind: Period.Kind, id: String) -> String {
+        switch kind {
+        case .week: return "weeks/" + id
+        case .month: return "months/" + id
+        case .range: return "ranges/" + id
+        }
+    }
+
+    /// The folder of a dimension's key pages, e.g. `instance-types` (URL names live here, with
+    /// every other path of the site).
+    public static func folder(_ dimension: DimensionKind) -> String {
+        switch dimension {
+        case .provider: return "providers"
+        case .instanceType: return "instance-types"
+        case .developer: return "developers"
+        case .suite: return "suites"
+        }
     }
 
     /// From a page at `path` back to the site root: `weeks/x.html` → `../`.
@@ -34,12 +52,12 @@ extension SitePaths {
     public static let dimensionsMarkdown = "dimensions.md"
 
     /// `weeks/2026-W48/provider.csv`: one breakdown of one report (`dimension` in JSON naming).
-    public static func breakdownCSV(kind: String, id: String, dimension: String) -> String {
-        stem(kind: kind, id: id) + "/" + dimension + ".csv"
+    public static func breakdownCSV(_ kind: Period.Kind, id: String, dimension: String) -> String {
+        stem(kind, id: id) + "/" + dimension + ".csv"
     }
 
     /// `providers/aws` (no extension): `.html` and `.md` share it. `slug` from `slugs(for:)`.
-    public static func dimensionStem(folder: String, slug: String) -> String { folder + "/" + slug }
+    public static func dimensionStem(_ dimension: DimensionKind, slug: String) -> String { folder(dimension) + "/" + slug }
 
     /// A file-name-safe form of `key`: ASCII lowercased, every character outside `[a-z0-9._-]`
     /// replaced by `-`, no leading `.` or `-` and never `..`, at most 64 characters; `key` when

@@ -1,5 +1,4 @@
 import CostModel
-import CostRender
 
 /// Everything one site build needs, already computed: the overview and the report of every
 /// week and month that has data (newest first, as in the overview).
@@ -30,8 +29,8 @@ public enum SiteBuilder {
     public static func files(_ input: SiteInput, renderer: ReportRenderer,
                              progress: (@Sendable (String) -> Void)? = nil) throws -> [SiteFile] {
         let o = input.overview
-        let latestWeek = o.weeks.first.map { PageLink(label: $0.id, href: SitePaths.stem(kind: "week", id: $0.id) + ".html") }
-        let latestMonth = o.months.first.map { PageLink(label: $0.id, href: SitePaths.stem(kind: "month", id: $0.id) + ".html") }
+        let latestWeek = o.weeks.first.map { PageLink(label: $0.id, href: SitePaths.stem(.week, id: $0.id) + ".html") }
+        let latestMonth = o.months.first.map { PageLink(label: $0.id, href: SitePaths.stem(.month, id: $0.id) + ".html") }
         var files: [SiteFile] = []
 
         let indexShell = PageShell(title: "Cloud test spend", root: "", asOf: o.asOf, isIndex: true,
@@ -60,9 +59,9 @@ public enum SiteBuilder {
             progress?("rendering \(reports.count) \(label.lowercased()) reports")
             // Reports are newest first: the previous (older) period is the next element.
             for (i, report) in reports.enumerated() {
-                let stem = SitePaths.stem(kind: report.period.kind.rawValue, id: report.period.id)
+                let stem = SitePaths.stem(report.period.kind, id: report.period.id)
                 let link = { (r: Report) in
-                    PageLink(label: r.period.id, href: SitePaths.stem(kind: r.period.kind.rawValue, id: r.period.id) + ".html")
+                    PageLink(label: r.period.id, href: SitePaths.stem(r.period.kind, id: r.period.id) + ".html")
                 }
                 let shell = PageShell(
                     title: "\(label) \(report.period.id)", root: SitePaths.root(from: stem + ".html"), asOf: o.asOf,
@@ -78,7 +77,7 @@ public enum SiteBuilder {
         }
         files.append(SiteFile(path: SitePaths.stylesheet, bytes: input.stylesheet))
         if let log = input.publicationLog {
-            files.append(SiteFile(path: SitePaths.publicationLog, bytes: try PublicationLogFile.encode(log)))
+            files.append(SiteFile(path: SitePaths.publicationLog, bytes: try PublicationLogFormat.encode(log)))
         }
         return files
     }

@@ -1,0 +1,33 @@
+import CostModel
+import CostRender
+import CostSite
+
+/// `costreport build`: load inputs → ingest → analyse → render the site → write it atomically.
+public struct BuildJob: Sendable {
+    public var inputs: InputSettings
+    public var out: String
+    /// `--site-url`, normalised to end with `/`; only the feed uses it.
+    public var siteURL: String?
+
+    public init(inputs: InputSettings, out: String = "site", siteURL: String? = nil) {
+        self.inputs = inputs; self.out = out; self.siteURL = siteURL
+    }
+
+    /// Returns how many files were published.
+    @discardableResult
+    public func run(progress: ProgressLines) throws -> Int {
+        let loaded = try LoadInputs(inputs).run(progress: progress)
+        // Templates are checked before the records are read: a broken one fails in seconds.
+        let renderer = try Step.loadInputs.run(file: loaded.assets.userDirectory) { try ReportRenderer(assets: loaded.assets) }
+        let previousLog = PublicationLogReading.previous(in: out, progress: progress)
+        let dataset = try IngestRecords().run(loaded, progress: progress)
+        // Record the as-of week (never the clock): rebuilding the same data gives the same log.
+        let analysis = try Analyse(publicationLog: { asOf in
+            (previousLog ?? PublicationLog()).recording(week: Period.week(containing: asOf).id)
+        }).run(loaded, dataset)
+        let files = try RenderSite(siteURL: siteURL).run(analysis, renderer: renderer, progress: progress)
+        try WriteSite(out: out).run(files)
+        progress.say("wrote \(files.count) files to \(out)/ — open \(out)/index.html")
+        return files.count
+    }
+}

@@ -1,0 +1,58 @@
+import CostAnalysis
+import CostModel
+import CostRender
+import CostSite
+
+/// `costreport export`: one period as CSV, FOCUS-shaped charge rows or one breakdown.
+public struct ExportJob: Sendable {
+    public enum Format: Sendable, Equatable {
+        case focus
+        case breakdown(String)
+    }
+
+    public var inputs: InputSettings
+    public var format: Format
+    /// Nil: the week of the as-of date.
+    public var period: Period?
+    /// Nil: stdout (through `write`); else this file, replaced atomically.
+    public var out: String?
+
+    public init(inputs: InputSettings, format: Format, period: Period? = nil, out: String? = nil) {
+        self.inputs = inputs; self.format = format; self.period = period; self.out = out
+    }
+
+    /// `write` receives the CSV in chunks when there is no `out`.
+    public func run(progress: ProgressLines, write: (String) -> Void) throws {
+        let loaded = try LoadInputs(inputs).run(progress: progress)
+        let dataset = try IngestRecords().run(loaded, progress: progress)
+        let analysis = try Analyse().run(loaded, dataset)
+        let chosen = period ?? .week(containing: analysis.asOf)
+        let columns: [String]
+        let rows: AnySequence<[ExportValue]>
+        switch format {
+        case .focus:
+            columns = FocusExport.columns
+            rows = AnySequence(analysis.analyzer.focusExport(for: chosen, asOf: analysis.asOf).rows.lazy.map(\.cells))
+        case .breakdown(let dimension):
+            guard let table = BreakdownExport.table(analysis.analyzer.report(for: chosen, asOf: analysis.asOf), dimension: dimension) else {
+                throw PipelineError(step: .render, message: "--breakdown '\(dimension)' is not a dimension: use one of \(BreakdownExport.dimensions.joined(separator: ", "))")
+            }
+            columns = table.columns
+            rows = AnySequence(table.rows)
+        }
+        guard let out else {
+            CSVWriter.write(columns: columns, rows: rows) { write($0) }
+            return
+        }
+        try Step.write.run(file: out) {
+            try AtomicFile.write(out) { sink in
+                try CSVWriter.write(columns: columns, rows: rows) { try sink($0) }
+            }
+        }
+    }
+}
+
+extension ExportJob {
+    /// The breakdowns `--format csv --breakdown DIM` accepts, in JSON naming.
+    public static var dimensions: [String] { BreakdownExport.dimensions }
+}

@@ -1,0 +1,90 @@
+import CostAssets
+import CostIngest
+import CostModel
+import Foundation
+
+/// What a command was told to read, as the user gave it (paths not yet opened).
+public struct InputSettings: Sendable {
+    /// The team's SQLite database.
+    public var database: String
+    /// `--config FILE`; nil: `./costreport.yml` when present, else the defaults.
+    public var config: String?
+    /// `--pricing FILE`, merged key by key over the built-in catalog.
+    public var pricing: String?
+    /// `--inventory DIR` (checklist item 10).
+    public var inventory: String?
+    /// `--templates DIR`, overriding the built-in templates file by file.
+    public var templates: String?
+    /// `--as-of`; nil: the latest record's day.
+    public var asOf: Day?
+
+    public init(database: String = "benchmarks.db", config: String? = nil, pricing: String? = nil,
+                inventory: String? = nil, templates: String? = nil, asOf: Day? = nil) {
+        self.database = database; self.config = config; self.pricing = pricing
+        self.inventory = inventory; self.templates = templates; self.asOf = asOf
+    }
+}
+
+/// Everything loaded before the records are read: settings, prices, inventory, templates, and
+/// the record sources in the order they are read (the database first).
+public struct Inputs: Sendable {
+    public let settings: InputSettings
+    public let config: Config
+    public let catalog: Catalog
+    public let inventory: Inventory?
+    public let assets: AssetStore
+    public let sources: [any RecordSource]
+
+    /// How messages name the sources: `benchmarks.db`, or `a.db and results/`.
+    public var sourceNames: String { sources.map(\.name).joined(separator: " and ") }
+}
+
+/// Stage 1: load the config, the catalog, the inventory and the template lookup.
+public struct LoadInputs: Sendable {
+    public var settings: InputSettings
+
+    public init(_ settings: InputSettings) { self.settings = settings }
+
+    public func run(progress: ProgressLines) throws -> Inputs {
+        try Step.loadInputs.run {
+            let assets = try AssetStore(userDirectory: settings.templates)
+            let config = try Self.loadConfig(settings.config)
+            let catalog = try CatalogLoader.load(overridePath: settings.pricing)
+            let inventory = try Self.loadInventory(settings.inventory, progress: progress)
+            return Inputs(settings: settings, config: config, catalog: catalog, inventory: inventory,
+                          assets: assets, sources: [SQLiteRecordSource(path: settings.database)])
+        }
+    }
+
+    /// `--config FILE`, else `./costreport.yml` when it exists, else the spec's defaults.
+    static func loadConfig(_ path: String?) throws -> Config {
+        if let path { return try ConfigLoader.load(path: path) }
+        if FileManager.default.fileExists(atPath: "costreport.yml") { return try ConfigLoader.load(path: "costreport.yml") }
+        return Config()
+    }
+
+    /// `--inventory DIR`: files of no known shape are warned about, one line each, not fatal.
+    static func loadInventory(_ directory: String?, progress: ProgressLines) throws -> Inventory? {
+        guard let directory else { return nil }
+        let inventory = try InventoryReader.read(directory: directory)
+        for file in inventory.unrecognizedFiles {
+            progress.warn("\(file) in \(directory) is not inventory JSON of a known shape (aws ec2 describe-volumes|describe-snapshots|describe-addresses, gcloud compute disks|snapshots|addresses list --format=json): ignored")
+        }
+        progress.say("inventory \(directory): \(inventory.resources.count) resources in \(inventory.files.count) files")
+        return inventory
+    }
+}
+
+/// Stage 2: stream every source into one dataset.
+public struct IngestRecords: Sendable {
+    public init() {}
+
+    public func run(_ inputs: Inputs, progress: ProgressLines) throws -> Dataset {
+        let dataset = try Step.ingest.run(file: inputs.sourceNames) {
+            try RecordSources.dataset(from: inputs.sources, catalog: inputs.catalog, config: inputs.config,
+                                      progress: progress.say)
+        }
+        progress.say("\(dataset.quality.read) records read, \(dataset.records.count) accepted, \(dataset.quality.rejectedTotal) rejected")
+        return dataset
+    }
+}

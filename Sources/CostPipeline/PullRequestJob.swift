@@ -1,0 +1,75 @@
+import CostAnalysis
+import CostIngest
+import CostModel
+import CostRender
+
+/// `costreport pr`: what one pull request's (or branch's) runs cost, as a PR comment, a job
+/// summary or JSON.
+public struct PullRequestJob: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case markdown
+        case githubSummary = "github-summary"
+        case json
+    }
+
+    public var inputs: InputSettings
+    public var selector: PullRequestSelector
+    public var base: String
+    public var siteURL: String?
+    public var format: Format
+    /// Print nothing when the PR's spend is below this many USD.
+    public var onlyIfOver: Double?
+    /// Print nothing when no change reaches this fraction (0.1 = 10 %).
+    public var onlyIfChange: Double?
+
+    public init(inputs: InputSettings, selector: PullRequestSelector, base: String = "main", siteURL: String? = nil,
+                format: Format = .markdown, onlyIfOver: Double? = nil, onlyIfChange: Double? = nil) {
+        self.inputs = inputs; self.selector = selector; self.base = base; self.siteURL = siteURL
+        self.format = format; self.onlyIfOver = onlyIfOver; self.onlyIfChange = onlyIfChange
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        /// The text to print.
+        case printed(String)
+        /// Nothing to print, and why (one line for stderr).
+        case quiet(String)
+    }
+
+    /// The --only-if flags given, for messages.
+    var quietFlags: [String] {
+        (onlyIfOver == nil ? [] : ["--only-if-over"]) + (onlyIfChange == nil ? [] : ["--only-if-change"])
+    }
+
+    public func run(progress: ProgressLines) throws -> Outcome {
+        let loaded = try LoadInputs(inputs).run(progress: progress)
+        let renderer = format == .json ? nil
+            : try Step.loadInputs.run(file: loaded.assets.userDirectory) { try PullRequestRenderer(assets: loaded.assets) }
+        let dataset = try IngestRecords().run(loaded, progress: progress)
+        let analysis = try Analyse().run(loaded, dataset)
+        let report = analysis.analyzer.pullRequest(selector, base: base, asOf: analysis.asOf, siteURL: siteURL)
+        guard report.hasRuns else {
+            let what = "no runs for \(selector) in \(loaded.sourceNames) up to \(report.asOf)"
+            if !quietFlags.isEmpty {
+                return .quiet("\(what): nothing printed (\(quietFlags.joined(separator: ", ")))")
+            }
+            throw PipelineError(step: .analyse, file: loaded.sourceNames, message:
+                "\(what) — PR keys are matched after normalisation (#123, pr-123 and 123 are all 123); `costreport report --format json` lists the keys under breakdowns.pr, and --branch NAME selects by branch")
+        }
+        if let reason = report.quietReason(minSpend: onlyIfOver, minChange: onlyIfChange) {
+            return .quiet("\(reason): nothing printed")
+        }
+        return .printed(try Step.render.run {
+            switch (format, renderer) {
+            case (.markdown, let renderer?): return try renderer.markdown(for: report, kind: .comment)
+            case (.githubSummary, let renderer?): return try renderer.markdown(for: report, kind: .jobSummary)
+            default: return String(decoding: try report.jsonData(), as: UTF8.self) + "\n"
+            }
+        })
+    }
+}
+
+extension PullRequestSelector {
+    /// `#123`, `pr-123` and `123` → `123` (spec §12), as the records' PR keys are normalised;
+    /// nil for empty text.
+    public static func normalisedKey(_ raw: String) -> String? { PullRequestKey.normalise(raw) }
+}

@@ -1,0 +1,81 @@
+import CostModel
+import CostRender
+import CostSite
+
+/// Stage 4 of `build`: every page and download of the site, in memory.
+public struct RenderSite: Sendable {
+    /// `--site-url`: only the feed uses it.
+    public var siteURL: String?
+
+    public init(siteURL: String? = nil) { self.siteURL = siteURL }
+
+    public func run(_ analysis: Analysis, renderer: ReportRenderer, progress: ProgressLines) throws -> [SiteFile] {
+        try Step.render.run {
+            let analyzer = analysis.analyzer, asOf = analysis.asOf
+            let periods = analyzer.periodsWithData(asOf: asOf)
+            progress.say("as of \(asOf.iso): \(periods.weeks.count) weeks and \(periods.months.count) months with data")
+            let stylesheet = try Self.stylesheet(analysis.inputs)
+            let site = SiteInput(overview: analyzer.overview(asOf: asOf),
+                                 weekReports: periods.weeks.map { analyzer.report(for: $0.period, asOf: asOf) },
+                                 monthReports: periods.months.map { analyzer.report(for: $0.period, asOf: asOf) },
+                                 stylesheet: stylesheet, catalog: analysis.inputs.catalog,
+                                 config: analysis.inputs.config, publicationLog: analysis.publicationLog)
+            var files = try SiteBuilder.files(site, renderer: renderer, progress: progress.say)
+            // data.json, breakdown CSVs, the Atom feed and the dimension pages (SiteExtras.swift).
+            progress.say("writing data downloads, the feed and the dimension pages")
+            files += try SiteExtras.files(site, extras: SiteExtrasInput(siteURL: siteURL,
+                                                                         dimensions: analyzer.dimensionPages(asOf: asOf)),
+                                          renderer: renderer)
+            return files
+        }
+    }
+
+    static func stylesheet(_ inputs: Inputs) throws -> [UInt8] {
+        guard let css = inputs.assets.asset("style.css") else {
+            throw PipelineError(step: .render, file: inputs.assets.userDirectory, message:
+                "missing stylesheet style.css in \(inputs.assets.describedLookup): add style.css to the templates folder")
+        }
+        return Array(css.text.utf8)
+    }
+}
+
+/// Stage 5 of `build`: publish the files atomically into the output folder.
+public struct WriteSite: Sendable {
+    public var out: String
+
+    public init(out: String) { self.out = out }
+
+    public func run(_ files: [SiteFile]) throws {
+        // The log is one of `files` (the previous weeks plus this one), so no carry-over is
+        // needed: the atomic swap publishes it with the pages, and a failed build never
+        // reaches the swap, leaving the previous site and its log untouched.
+        try Step.write.run(file: out) { try SiteWriter.write(files, to: out) }
+    }
+}
+
+/// Reading the publication log (checklist item 8) of an existing site.
+enum PublicationLogReading {
+    /// The log in the site folder `out`, nil when there is none. A log that cannot be read is a
+    /// warning, not an error: it feeds one checklist item, and refusing to build would hold back
+    /// every cost report over a bookkeeping file whose only fix would be deleting it by hand.
+    /// The warning names the file (restore it from a backup before the next build to keep its
+    /// weeks); the build then starts a new log with its own week.
+    static func previous(in out: String, progress: ProgressLines) -> PublicationLog? {
+        do {
+            return try PublicationLogFile.read(siteDirectory: out)
+        } catch {
+            progress.warn("\(error); starting a new publication log with this build's week, so earlier weeks no longer count for checklist item 8")
+            return nil
+        }
+    }
+
+    /// For `report` and `check`: the published log, read only; an unreadable one is ignored with a warning.
+    static func published(in out: String, progress: ProgressLines) -> PublicationLog? {
+        do {
+            return try PublicationLogFile.read(siteDirectory: out)
+        } catch {
+            progress.warn("\(error); ignored, so checklist item 8 counts no publication")
+            return nil
+        }
+    }
+}
