@@ -60,6 +60,8 @@ let package = Package(
         .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis"]),
         .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender"]),
         .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostRender", "CostSite"]),
+        .testTarget(name: "CostAssetsTests", dependencies: ["CostAssets"]),
+        .testTarget(name: "CostPipelineTests", dependencies: ["CostModel", "CostIngest", "CostPipeline"]),
         .testTarget(name: "CLITests", dependencies: ["costreport"]),
     ],
     swiftLanguageModes: [.v6]

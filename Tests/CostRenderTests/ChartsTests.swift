@@ -61,3 +61,31 @@ import Testing
         #expect(SVG.n(1.25) == "1.3" && SVG.n(-0.04) == "0" && SVG.n(3) == "3")
     }
 }
+
+/// The feed's writer escapes every value and closes what it opens, indented by depth.
+@Suite struct XMLWriterTests {
+    @Test func nestsEscapesAndIndents() {
+        var x = XMLWriter()
+        x.start("feed", [("xmlns", "urn:x")])
+        x.element("title", text: "a & <b> \"c\" 'd'\u{1}")
+        x.element("link", [("href", "?a=1&b=<2>")])
+        x.element("author", containing: "name", text: "<me>")
+        x.start("entry")
+        x.element("id", text: "1")
+        x.end()
+        x.end()
+        x.end() // nothing left open: ignored
+        #expect(x.text == """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="urn:x">
+              <title>a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;</title>
+              <link href="?a=1&amp;b=&lt;2&gt;"/>
+              <author><name>&lt;me&gt;</name></author>
+              <entry>
+                <id>1</id>
+              </entry>
+            </feed>
+
+            """)
+    }
+}

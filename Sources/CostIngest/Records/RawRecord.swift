@@ -7,7 +7,7 @@ import CostModel
 /// Numbers that were stored as text are converted by the reader: numeric text becomes its value,
 /// empty text becomes nil, and any other text becomes `.nan`, so the builder rejects it as
 /// invalid instead of mistaking it for a missing value.
-public struct RawRecord {
+public struct RawRecord: Sendable {
     public var id: Int?
     public var runID: String?
     public var timestamp: RawTimestamp?
