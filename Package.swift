@@ -25,7 +25,7 @@ let package = Package(
         ),
         // The built-in templates, stylesheet and pricing catalog, compiled into the program by the
         // EmbedAssets build plugin, and the lookup that lets a user folder override them file by file.
-        .target(name: "CostAssets", exclude: ["catalog.yml"], plugins: ["EmbedAssetsPlugin"]),
+        .target(name: "CostAssets", exclude: ["catalog.yml", "pricing.example.yml"], plugins: ["EmbedAssetsPlugin"]),
         .executableTarget(name: "EmbedAssets"),
         .plugin(name: "EmbedAssetsPlugin", capability: .buildTool(), dependencies: ["EmbedAssets"],
                 path: "Sources/EmbedAssetsPlugin"),

@@ -47,6 +47,9 @@ public struct Analyzer: Sendable {
     /// Default as-of date: the local day of the latest record (never the wall clock); nil for an empty dataset.
     public var latestDay: Day? { timeline.days.last }
 
+    /// Accepted records whose day lies after `day` (future-dated records, for warnings).
+    public func recordCount(after day: Day) -> Int { timeline.count(after: day) }
+
     /// The report of one period as seen on `asOf`: records after as-of count only in data quality.
     public func report(for period: Period, asOf: Day) -> Report {
         let last = min(period.end, asOf)

@@ -7,6 +7,11 @@ public enum BuiltinAssets {
     /// Logical folder of the templates and the stylesheet (`templates/weekly.mustache`).
     public static let templatesFolder = "templates/"
 
+    /// `costreport init`'s starter config: every key of spec §11 with its default, commented.
+    public static var starterConfig: String { files.first { $0.path == "starter/costreport.yml" }?.text ?? "" }
+    /// `costreport init`'s example of a pricing override.
+    public static var pricingExample: String { files.first { $0.path == "starter/pricing.example.yml" }?.text ?? "" }
+
     /// The bundled pricing catalog (spec §2), as YAML text.
     public static var catalog: String {
         // The plugin always embeds catalog.yml (it is an input of every build), and a test

@@ -30,7 +30,9 @@ public struct Analyse: Sendable {
         try Step.analyse.run(file: inputs.sourceNames) {
             let analyzer = Analyzer(dataset: dataset, catalog: inputs.catalog, config: inputs.config,
                                     inventory: inputs.inventory)
-            guard let asOf = inputs.settings.asOf ?? analyzer.latestDay.map(defaultAsOf) else {
+            // Spec §6: the latest record's day, but never later than today, so a record dated in
+            // the future (a CI runner's wrong clock) cannot move every report into the future.
+            guard let asOf = inputs.settings.asOf ?? analyzer.latestDay.map({ defaultAsOf(min($0, inputs.today)) }) else {
                 throw PipelineError(step: .analyse, file: inputs.sourceNames, message:
                     "\(inputs.sourceNames) has no usable records (\(dataset.quality.read) read, all rejected or none): nothing to report. Run `costreport demo` for sample data.")
             }
@@ -38,5 +40,12 @@ public struct Analyse: Sendable {
             return Analysis(inputs: inputs, dataset: dataset, analyzer: analyzer.seeing(publicationLog: log),
                             asOf: asOf, publicationLog: log)
         }
+    }
+}
+
+extension Analysis {
+    /// How the latest record's day compares with today (`maxAge`: days it may lie before it).
+    public func freshness(maxAge: Int) -> DataFreshness? {
+        analyzer.latestDay.map { DataFreshness(latest: $0, today: inputs.today, maxAge: maxAge) }
     }
 }

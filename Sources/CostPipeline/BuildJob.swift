@@ -17,6 +17,8 @@ public struct BuildJob: Sendable {
     @discardableResult
     public func run(progress: ProgressLines) throws -> Int {
         let loaded = try LoadInputs(inputs).run(progress: progress)
+        // An unusable output folder fails before any rendering.
+        try Step.write.run(file: out) { try SiteWriter.checkOutput(out) }
         // Templates are checked before the records are read: a broken one fails in seconds.
         let renderer = try Step.loadInputs.run(file: loaded.assets.userDirectory) { try ReportRenderer(assets: loaded.assets) }
         let previousLog = PublicationLogReading.previous(in: out, progress: progress)
@@ -25,9 +27,22 @@ public struct BuildJob: Sendable {
         let analysis = try Analyse(publicationLog: { asOf in
             (previousLog ?? PublicationLog()).recording(week: Period.week(containing: asOf).id)
         }).run(loaded, dataset)
+        Self.warnAboutDataAge(analysis, progress: progress)
         let files = try RenderSite(siteURL: siteURL).run(analysis, renderer: renderer, progress: progress)
         try WriteSite(out: out).run(files)
         progress.say("wrote \(files.count) files to \(out)/ — open \(out)/index.html")
         return files.count
+    }
+
+    /// Stale or future-dated data is said on stderr, never in the site (whose figures stay
+    /// those of the data's as-of date): the same thresholds as `check --max-data-age`.
+    static func warnAboutDataAge(_ analysis: Analysis, progress: ProgressLines) {
+        guard analysis.inputs.settings.asOf == nil,
+              let freshness = analysis.freshness(maxAge: CheckJob.defaultMaxDataAge) else { return }
+        if freshness.isInFuture {
+            progress.warn(FreshnessText.futureWarning(freshness, count: analysis.analyzer.recordCount(after: freshness.today)))
+        } else if freshness.isStale {
+            progress.warn(FreshnessText.staleWarning(freshness))
+        }
     }
 }

@@ -8,9 +8,14 @@ public struct CheckJob: Sendable {
     /// Check as of this period's end; nil: the month of the as-of date.
     public var period: Period?
     public var level: BudgetGate.Level
+    /// Days the latest record may lie before today (without `--as-of`).
+    public var maxDataAge: Int
 
-    public init(inputs: InputSettings, period: Period? = nil, level: BudgetGate.Level = .critical) {
-        self.inputs = inputs; self.period = period; self.level = level
+    public static let defaultMaxDataAge = 3
+
+    public init(inputs: InputSettings, period: Period? = nil, level: BudgetGate.Level = .critical,
+                maxDataAge: Int = CheckJob.defaultMaxDataAge) {
+        self.inputs = inputs; self.period = period; self.level = level; self.maxDataAge = maxDataAge
     }
 
     public struct Outcome: Sendable {
@@ -31,6 +36,12 @@ public struct CheckJob: Sendable {
         }).run(loaded, dataset)
         let budget = analysis.analyzer.report(for: chosen ?? .month(containing: analysis.asOf), asOf: analysis.asOf).budget
         let gate = BudgetGate(budget, level: level, within: chosen)
+        // Stale data is a problem of its own: a gate that passes on last week's data says nothing.
+        let freshness = inputs.asOf == nil ? analysis.freshness(maxAge: maxDataAge) : nil
+        if let freshness, freshness.isStale {
+            let lines = gate.passes ? [] : BudgetGateText.lines(gate)
+            return Outcome(passes: false, lines: lines + [FreshnessText.problem(freshness)])
+        }
         return Outcome(passes: gate.passes, lines: BudgetGateText.lines(gate))
     }
 }

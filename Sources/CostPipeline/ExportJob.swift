@@ -23,6 +23,7 @@ public struct ExportJob: Sendable {
 
     /// `write` receives the CSV in chunks when there is no `out`.
     public func run(progress: ProgressLines, write: (String) -> Void) throws {
+        if let out { try OutputFile.check(out) }
         let loaded = try LoadInputs(inputs).run(progress: progress)
         let dataset = try IngestRecords().run(loaded, progress: progress)
         let analysis = try Analyse().run(loaded, dataset)

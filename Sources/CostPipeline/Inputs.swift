@@ -15,13 +15,20 @@ public struct InputSettings: Sendable {
     public var inventory: String?
     /// `--templates DIR`, overriding the built-in templates file by file.
     public var templates: String?
-    /// `--as-of`; nil: the latest record's day.
+    /// `--as-of`; nil: the latest record's day, but never later than today (spec §6).
     public var asOf: Day?
+    /// `--today` (tests); nil: the clock's day in the report time zone. Used only to cap the
+    /// as-of date and to judge how old the data is.
+    public var today: Day?
+    /// Where `./costreport.yml` and the parent folders' are looked for; nil: the working directory.
+    public var workingDirectory: String?
 
     public init(database: String = "benchmarks.db", config: String? = nil, pricing: String? = nil,
-                inventory: String? = nil, templates: String? = nil, asOf: Day? = nil) {
+                inventory: String? = nil, templates: String? = nil, asOf: Day? = nil, today: Day? = nil,
+                workingDirectory: String? = nil) {
         self.database = database; self.config = config; self.pricing = pricing
-        self.inventory = inventory; self.templates = templates; self.asOf = asOf
+        self.inventory = inventory; self.templates = templates; self.asOf = asOf; self.today = today
+        self.workingDirectory = workingDirectory
     }
 }
 
@@ -34,6 +41,8 @@ public struct Inputs: Sendable {
     public let inventory: Inventory?
     public let assets: AssetStore
     public let sources: [any RecordSource]
+    /// Today in the report time zone (`--today`, else the clock).
+    public let today: Day
 
     /// How messages name the sources: `benchmarks.db`, or `a.db and results/`.
     public var sourceNames: String { sources.map(\.name).joined(separator: " and ") }
@@ -47,20 +56,28 @@ public struct LoadInputs: Sendable {
 
     public func run(progress: ProgressLines) throws -> Inputs {
         try Step.loadInputs.run {
-            let assets = try AssetStore(userDirectory: settings.templates)
-            let config = try Self.loadConfig(settings.config)
+            // The data first: a missing database is reported before anything else is read.
+            let sources: [any RecordSource] = [SQLiteRecordSource(path: settings.database)]
+            for source in sources { try Step.loadInputs.run(file: source.name) { try source.validate() } }
+            let config = try Self.loadConfig(settings, progress: progress)
             let catalog = try CatalogLoader.load(overridePath: settings.pricing)
             let inventory = try Self.loadInventory(settings.inventory, progress: progress)
+            let assets = try AssetStore(userDirectory: settings.templates)
             return Inputs(settings: settings, config: config, catalog: catalog, inventory: inventory,
-                          assets: assets, sources: [SQLiteRecordSource(path: settings.database)])
+                          assets: assets, sources: sources,
+                          today: settings.today ?? Clock.today(timezone: config.timezone))
         }
     }
 
-    /// `--config FILE`, else `./costreport.yml` when it exists, else the spec's defaults.
-    static func loadConfig(_ path: String?) throws -> Config {
-        if let path { return try ConfigLoader.load(path: path) }
-        if FileManager.default.fileExists(atPath: "costreport.yml") { return try ConfigLoader.load(path: "costreport.yml") }
-        return Config()
+    /// `--config FILE`, else the discovered `costreport.yml` (`ConfigDiscovery`), else the defaults.
+    static func loadConfig(_ settings: InputSettings, progress: ProgressLines) throws -> Config {
+        let cwd = settings.workingDirectory ?? FileManager.default.currentDirectoryPath
+        guard let path = settings.config ?? ConfigDiscovery.find(from: cwd) else {
+            progress.say("config: none found (./costreport.yml or a parent folder's up to the repository root): the defaults apply")
+            return Config()
+        }
+        progress.say("config: \(path)")
+        return try ConfigLoader.load(path: path)
     }
 
     /// `--inventory DIR`: files of no known shape are warned about, one line each, not fatal.

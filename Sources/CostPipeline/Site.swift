@@ -79,3 +79,15 @@ enum PublicationLogReading {
         }
     }
 }
+
+/// `--out FILE` of the commands that print one text (report, pr): replaced atomically.
+public enum OutputFile {
+    /// Before any work: the file's folder exists and is writable.
+    public static func check(_ path: String) throws {
+        try Step.loadInputs.run(file: path) { try AtomicFile.checkWritable(path) }
+    }
+
+    public static func write(_ text: String, to path: String) throws {
+        try Step.write.run(file: path) { try AtomicFile.write(path) { sink in try sink(text) } }
+    }
+}

@@ -4,7 +4,7 @@
 // written into a fresh sibling folder (same filesystem, so `rename` is atomic), then swapped in.
 // Readers of the folder (a web server, a CI upload) never see half a site, and stale pages of an
 // older build never linger. The marker file proves a folder is ours before we replace it, so a
-// mistyped `--output ~` cannot wipe a home directory.
+// mistyped `--out ~` cannot wipe a home directory.
 import CostRender
 import Foundation
 
@@ -102,6 +102,12 @@ public enum SiteWriter {
         }
     }
 
+    /// Checks that `outputDirectory` could be published to (not a file, a link or a foreign
+    /// folder) without writing anything, so a build fails on it before any rendering.
+    public static func checkOutput(_ outputDirectory: String) throws {
+        _ = try checkOutputFolder(try absoluteOutputPath(outputDirectory), shownAs: outputDirectory)
+    }
+
     // MARK: - Validation
 
     /// Relative, `/`-separated, no empty, `.` or `..` components, not the marker.
@@ -126,7 +132,7 @@ public enum SiteWriter {
     /// temp folder is a true sibling. Symbolic links are not resolved: see `checkOutputFolder`.
     private static func absoluteOutputPath(_ given: String) throws -> String {
         guard !given.isEmpty else {
-            throw SiteWriteError(path: given, message: "output folder is empty; pass --output DIR")
+            throw SiteWriteError(path: given, message: "output folder is empty; pass --out DIR")
         }
         let path = URL(fileURLWithPath: given).standardizedFileURL.path
         guard path != "/", !path.isEmpty else {

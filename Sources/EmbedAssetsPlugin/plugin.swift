@@ -1,5 +1,5 @@
 // Compiles the built-in assets into CostAssets: every file of the package's Templates/ folder
-// (as `templates/RELATIVE`) and the target's catalog.yml (as `catalog.yml`), through the
+// (as `templates/RELATIVE`), catalog.yml and the starter files of `costreport init`, through the
 // EmbedAssets tool. The inputs are declared, so editing a template regenerates the file.
 import Foundation
 import PackagePlugin
@@ -8,8 +8,14 @@ import PackagePlugin
 struct EmbedAssetsPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let templates = context.package.directoryURL.appending(path: "Templates")
-        let catalog = context.package.directoryURL.appending(path: "Sources/CostAssets/catalog.yml")
-        var inputs: [(name: String, url: URL)] = [("catalog.yml", catalog)]
+        let package = context.package.directoryURL
+        // The catalog, and the starter files `costreport init` writes (the example config is the
+        // documented one in docs/, tested to state exactly the defaults).
+        var inputs: [(name: String, url: URL)] = [
+            ("catalog.yml", package.appending(path: "Sources/CostAssets/catalog.yml")),
+            ("starter/costreport.yml", package.appending(path: "docs/costreport.example.yml")),
+            ("starter/pricing.example.yml", package.appending(path: "Sources/CostAssets/pricing.example.yml")),
+        ]
         let base = templates.standardizedFileURL.path
         if let walker = FileManager.default.enumerator(at: templates, includingPropertiesForKeys: [.isRegularFileKey]) {
             for case let url as URL in walker {

@@ -13,14 +13,13 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out: String = "site"
 
-    @Flag(name: .shortAndLong, help: "No progress lines on stderr.")
-    var quiet = false
+    @OptionGroup var common: CommonOptions
 
     func run() async throws {
         let job = BuildJob(inputs: input.settings(templates: templateOptions.templates), out: out,
                            siteURL: siteURLOptions.normalized)
         do {
-            try job.run(progress: Console(quiet: quiet).progress)
+            try job.run(progress: common.console.progress)
         } catch {
             throw Console.fail(error)
         }

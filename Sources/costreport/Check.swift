@@ -20,12 +20,13 @@ struct Check: AsyncParsableCommand {
             The budget checked is the month of the as-of date (the latest record's day unless \
             --as-of says otherwise). With --period P (and no --as-of) the as-of date becomes P's \
             last day (or the latest record's day, if earlier) and only the alert days inside P count.
+
+            Stale data fails too: without --as-of, when the latest record is more than \
+            --max-data-age days before today (the clock's, or --today), one more problem line says so.
             """)
 
-    /// Exit code for usage and input errors (ArgumentParser's default for usage is 64).
-    static let usageErrorCode: Int32 = 2
-
     @OptionGroup var input: InputOptions
+    @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: ArgumentHelp("Check the budget as of this period's end: an ISO week (2026-W48), a month (2026-11) or a range (2026-10-01..2026-11-30). Default: the month of the as-of date.", valueName: "period"), transform: Parse.period)
     var period: Period?
@@ -33,13 +34,22 @@ struct Check: AsyncParsableCommand {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Lowest status that fails: warning, critical or over. Daily alerts fail at warning only.", valueName: "level"))
     var failOn: CheckJob.Level = .critical
 
+    @Option(name: .customLong("max-data-age"), help: ArgumentHelp("Fail when the latest record is more than DAYS days before today (not applied with --as-of).", valueName: "days"))
+    var maxDataAge: Int = CheckJob.defaultMaxDataAge
+
+    func validate() throws {
+        guard (0...3650).contains(maxDataAge) else {
+            throw ValidationError("--max-data-age \(maxDataAge) is not a number of days from 0 to 3650")
+        }
+    }
+
     func run() async throws {
         let outcome: CheckJob.Outcome
         do {
-            outcome = try CheckJob(inputs: input.settings(), period: period, level: failOn)
-                .run(progress: Console(quiet: true).progress)
+            outcome = try CheckJob(inputs: input.settings(), period: period, level: failOn, maxDataAge: maxDataAge)
+                .run(progress: common.console.progress)
         } catch {
-            throw Console.fail(error, exitCode: Check.usageErrorCode)
+            throw Console.fail(error)
         }
         Console.write(outcome.lines.joined(separator: "\n") + "\n")
         if !outcome.passes { throw ExitCode(1) }

@@ -23,8 +23,9 @@ struct Console: Sendable {
         return ProgressLines(say: { console.say($0) }, warn: { console.warn($0) })
     }
 
-    /// Every failure ends here: one line naming the file and the fix, exit code 1, no stack trace.
-    static func fail(_ error: Error, exitCode: Int32 = 1) -> ExitCode {
+    /// Every failure ends here: one line naming the file and the fix, exit code 2 (an input
+    /// error, as a usage error), no stack trace.
+    static func fail(_ error: Error, exitCode: Int32 = CostReport.usageErrorCode) -> ExitCode {
         // Our own errors describe themselves in one line; Foundation's have a localized description.
         let message = (error as? PipelineError)?.description ?? (error as? CLIError)?.description
             ?? error.localizedDescription

@@ -3,6 +3,8 @@ import Foundation
 
 @main
 struct CostReport: AsyncParsableCommand {
+    static let version = "0.2.0"
+
     static let configuration = CommandConfiguration(
         commandName: "costreport",
         abstract: "Cloud cost reports for GPU/TPU test and benchmark runs.",
@@ -13,15 +15,23 @@ struct CostReport: AsyncParsableCommand {
             Quick start:
               costreport demo      # writes a realistic sample ./benchmarks.db
               costreport build     # reads ./benchmarks.db, writes ./site/
+
+            Exit codes, the same for every subcommand: 0 success; 1 a check that found a problem \
+            (check); 2 a usage or input error, reported as one line on stderr: \
+            costreport: error: WHAT — HOW TO FIX.
             """,
-        version: "0.1.0",
-        subcommands: [Build.self, ReportCommand.self, Check.self, PR.self, Export.self, Demo.self],
+        version: "costreport \(version)",
+        subcommands: [Build.self, ReportCommand.self, Check.self, PR.self, Export.self, Demo.self, Init.self, CatalogCommand.self],
         defaultSubcommand: nil
     )
 
-    /// ArgumentParser's own `main`, except that `check` exits 2 (not 64) on a usage error, so a
-    /// CI step can tell "over budget" (1) from "called wrongly" (2). `exit(withError:)` is not a
-    /// protocol requirement, so overriding it would not be called: the choice is made here.
+    /// Exit code for usage and input errors, on every subcommand (ArgumentParser's default for
+    /// usage errors is 64): a CI step tells "over budget" (1) from "called wrongly" (2).
+    static let usageErrorCode: Int32 = 2
+
+    /// ArgumentParser's own `main`, except that a usage error is one `costreport: error:` line and
+    /// exit 2. `exit(withError:)` is not a protocol requirement, so overriding it would not be
+    /// called: the choice is made here.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
@@ -32,9 +42,12 @@ struct CostReport: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            if arguments.first == "check", exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                exit(withError: ExitCode(Check.usageErrorCode))
+            if exitCode(for: error) == .validationFailure {
+                let subcommand = arguments.first.flatMap { name in configuration.subcommands.first { $0._commandName == name } }
+                    .map { "costreport " + $0._commandName } ?? "costreport"
+                let message = message(for: error).split(whereSeparator: \.isNewline).joined(separator: " ")
+                FileHandle.standardError.write(Data("costreport: error: \(message) — see `\(subcommand) --help`\n".utf8))
+                exit(withError: ExitCode(usageErrorCode))
             }
             exit(withError: error)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CostIngest
 import CostModel
 
@@ -19,22 +20,29 @@ struct Demo: AsyncParsableCommand {
     @Option(name: .long, help: "Random seed.")
     var seed: UInt64 = DemoOptions().seed
 
-    @Option(name: .customLong("end-date"), help: ArgumentHelp("Last day with runs (YYYY-MM-DD).", valueName: "date"))
-    var endDate: String = DemoOptions().endDate.iso
+    @Option(name: .customLong("end-date"), help: ArgumentHelp("Last day with runs (YYYY-MM-DD). Default: \(DemoOptions().endDate.iso).", valueName: "date"), transform: Parse.day)
+    var endDate: Day = DemoOptions().endDate
+
+    @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        // The folder must exist: said here, naming it, rather than as SQLite's "unable to open".
+        let folder = (out as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+            throw ValidationError("--out \(out): the folder \(folder) does not exist or is not a folder; create it first")
+        }
         guard records > 0 else { throw ValidationError("--records must be at least 1") }
         guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520") }
-        guard Day(iso: endDate) != nil else { throw ValidationError("--end-date '\(endDate)' is not a date: use YYYY-MM-DD") }
     }
 
     func run() async throws {
-        let console = Console()
+        let console = common.console
         var options = DemoOptions()
         options.records = records
         options.weeks = weeks
         options.seed = seed
-        options.endDate = Day(iso: endDate)!
+        options.endDate = endDate
         do {
             let summary = try DemoDatabase.write(to: out, options: options, progress: { console.say($0) })
             console.say("wrote \(out): \(summary.records) records in \(summary.runs) runs, \(summary.firstDay.iso) to \(summary.lastDay.iso), \(summary.badRows) deliberately bad rows")

@@ -28,10 +28,8 @@ struct Export: AsyncParsableCommand {
         case csv
     }
 
-    /// Exit code for a wrong combination of options, as ArgumentParser uses for usage errors.
-    static let usageErrorCode: Int32 = 64
-
     @OptionGroup var input: InputOptions
+    @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: "Output format: focus-csv or csv (csv needs --breakdown).")
     var format: ExportFormat
@@ -63,12 +61,12 @@ struct Export: AsyncParsableCommand {
 
     func run() async throws {
         if let problem = Export.usageProblem(format: format, breakdown: breakdown) {
-            throw Console.fail(CLIError(problem), exitCode: Export.usageErrorCode)
+            throw Console.fail(CLIError(problem))
         }
         let job = ExportJob(inputs: input.settings(), format: format == .csv ? .breakdown(breakdown ?? "") : .focus,
                             period: period, out: out)
         do {
-            try job.run(progress: Console(quiet: true).progress) { Console.write($0) }
+            try job.run(progress: common.console.progress) { Console.write($0) }
         } catch {
             throw Console.fail(error)
         }

@@ -19,11 +19,23 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Report as of this day (YYYY-MM-DD). Default: the day of the latest record, never the clock.", valueName: "date"), transform: Parse.day)
     var asOf: Day?
 
+    @Option(name: .long, help: ArgumentHelp("Take this day (YYYY-MM-DD) as today instead of the clock's: the as-of date is never later than today, and stale data is judged against it. For tests and reruns.", valueName: "date"), transform: Parse.day)
+    var today: Day?
+
     /// The settings for the pipeline; `templates` from the command's `TemplateOptions`, if it has them.
     func settings(templates: String? = nil) -> InputSettings {
         InputSettings(database: db, config: config, pricing: pricing, inventory: inventory,
-                      templates: templates, asOf: asOf)
+                      templates: templates, asOf: asOf, today: today)
     }
+}
+
+/// `-q/--quiet`, on every subcommand: progress lines go to stderr unless silenced; warnings and
+/// errors are always shown.
+struct CommonOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "No progress lines on stderr (warnings and errors are still shown).")
+    var quiet = false
+
+    var console: Console { Console(quiet: quiet) }
 }
 
 struct TemplateOptions: ParsableArguments {

@@ -21,8 +21,8 @@ struct PR: AsyncParsableCommand {
             left out.
 
             Exit codes: 0 printed, or quiet because of --only-if-over / --only-if-change (stdout \
-            empty, one line on stderr says why); 1 no runs for the PR (without an --only-if flag) or \
-            an input error; 64 usage error.
+            empty, one line on stderr says why); 2 no runs for the PR (without an --only-if flag), \
+            an input or a usage error.
 
             Examples:
               costreport pr --pr 1234 > comment.md
@@ -31,6 +31,7 @@ struct PR: AsyncParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var common: CommonOptions
     @OptionGroup var templateOptions: TemplateOptions
 
     @Option(name: .customLong("pr"), help: ArgumentHelp("The pull request: 123, #123 or pr-123.", valueName: "number"))
@@ -81,10 +82,10 @@ struct PR: AsyncParsableCommand {
                                  base: base.trimmingSpaces, siteURL: siteURL, format: format,
                                  onlyIfOver: onlyIfOver?.value, onlyIfChange: onlyIfChange.map { $0.value / 100 })
         do {
-            switch try job.run(progress: Console(quiet: true).progress) {
+            switch try job.run(progress: common.console.progress) {
             case .printed(let text): Console.write(text)
             // Why nothing was printed: one line on stderr (stdout stays empty for CI).
-            case .quiet(let reason): Console(quiet: false).say(reason)
+            case .quiet(let reason): Console(quiet: false).say(reason)  // even with -q: it is the result
             }
         } catch {
             throw Console.fail(error)

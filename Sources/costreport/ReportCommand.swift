@@ -10,6 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
         discussion: "Examples:\n  costreport report --period 2026-W48 --format markdown\n  costreport report --period 2026-11 --format json")
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var common: CommonOptions
     @OptionGroup var templateOptions: TemplateOptions
 
     @Option(name: .long, help: ArgumentHelp(periodHelp + " Default: the week of the as-of date.", valueName: "period"), transform: Parse.period)
@@ -19,13 +20,23 @@ struct ReportCommand: AsyncParsableCommand {
     var format: ReportJob.Format = .markdown
 
     @Option(name: .long, help: ArgumentHelp("The site folder `costreport build` writes: its publication log decides checklist item 8 (read only, never written).", valueName: "dir"))
-    var out: String = "site"
+    var site: String = "site"
+
+    @Option(name: .long, help: ArgumentHelp("Write the report to this file (replaced atomically) instead of stdout.", valueName: "file"))
+    var out: String?
 
     func run() async throws {
         let job = ReportJob(inputs: input.settings(templates: templateOptions.templates), period: period,
-                            format: format, site: out)
+                            format: format, site: site)
         do {
-            Console.write(try job.run(progress: Console(quiet: true).progress))
+            if let out { try OutputFile.check(out) }
+            let text = try job.run(progress: common.console.progress)
+            if let out {
+                try OutputFile.write(text, to: out)
+                common.console.say("wrote \(out)")
+            } else {
+                Console.write(text)
+            }
         } catch {
             throw Console.fail(error)
         }

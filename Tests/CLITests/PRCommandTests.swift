@@ -20,7 +20,7 @@ import Testing
         let (dir, pr) = try demo()
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let comment = try CLIRunner.run(["pr", "--pr", pr, "--templates", templates,
+        let comment = try CLIRunner.run(["pr", "-q", "--pr", pr, "--templates", templates,
                                          "--site-url", "https://costs.example.com/"], in: dir)
         #expect(comment.status == 0, "\(comment.stderr)")
         #expect(comment.stdout.hasPrefix("<!-- costreport:pr -->\n## Cloud test cost for PR \\#\(pr)\n"))
@@ -74,8 +74,8 @@ import Testing
         #expect(unchanged.status == 0 && unchanged.stdout.isEmpty)
         #expect(unchanged.stderr.contains("--only-if-change 100,000.0%"))
 
-        let missing = try CLIRunner.run(["pr", "--pr", "999999", "--templates", templates], in: dir)
-        #expect(missing.status == 1)
+        let missing = try CLIRunner.run(["pr", "-q", "--pr", "999999", "--templates", templates], in: dir)
+        #expect(missing.status == 2)
         #expect(missing.stdout.isEmpty)
         #expect(missing.stderr.hasPrefix("costreport: error: no runs for PR #999999 in benchmarks.db up to 2026-11-27"))
         #expect(missing.stderr.split(separator: "\n").count == 1)
@@ -90,15 +90,15 @@ import Testing
         let dir = try CLIRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let neither = try CLIRunner.run(["pr"], in: dir)
-        #expect(neither.status == 64)
+        #expect(neither.status == 2)
         #expect(neither.stderr.contains("--pr NUMBER or the branch with --branch NAME"))
         let both = try CLIRunner.run(["pr", "--pr", "1", "--branch", "x"], in: dir)
-        #expect(both.status == 64)
+        #expect(both.status == 2)
         let url = try CLIRunner.run(["pr", "--pr", "1", "--site-url", "javascript:alert(1)"], in: dir)
-        #expect(url.status == 64)
+        #expect(url.status == 2)
         #expect(url.stderr.contains("not an http(s) URL"))
         let amount = try CLIRunner.run(["pr", "--pr", "1", "--only-if-over", "lots"], in: dir)
-        #expect(amount.status == 64)
+        #expect(amount.status == 2)
     }
 
     /// `costreport report --period 2026-W48 --format markdown` pastes anywhere: plain GFM with no raw

@@ -123,7 +123,7 @@ import Testing
         try Data("{\"hello\": 1}".utf8).write(to: inventory.appendingPathComponent("notes.json"))
         try Data("not json".utf8).write(to: inventory.appendingPathComponent("broken.json"))
 
-        let r = try CLIRunner.run(["build", "--templates", templates, "-q", "--inventory", "inventory"], in: dir)
+        let r = try CLIRunner.run(["build", "--templates", templates, "-q", "--inventory", "inventory", "--today", "2026-11-27"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let warnings = r.stderr.split(separator: "\n").filter { $0.hasPrefix("costreport: warning:") }
         #expect(warnings.count == 2, "\(r.stderr)")

@@ -15,11 +15,13 @@ struct StepTests {
         return dir
     }
 
-    @Test func aMissingDatabaseFailsInIngestNamingIt() throws {
+    @Test func aMissingDatabaseFailsFirstWhileLoadingInputsNamingIt() throws {
+        // Checked before the templates are even looked at (here: a folder that does not exist).
         let error = #expect(throws: PipelineError.self) {
-            try ReportJob(inputs: InputSettings(database: "/nonexistent/benchmarks.db"), format: .json).run(progress: .silent)
+            try ReportJob(inputs: InputSettings(database: "/nonexistent/benchmarks.db", templates: "/nonexistent-templates"))
+                .run(progress: .silent)
         }
-        #expect(error?.step == .ingest)
+        #expect(error?.step == .loadInputs)
         #expect(error?.file == "/nonexistent/benchmarks.db")
         #expect(error?.message.hasPrefix("database not found: /nonexistent/benchmarks.db") == true)
     }
@@ -62,10 +64,10 @@ struct StepTests {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let error = #expect(throws: PipelineError.self) {
-            try Analyse().run(LoadInputs(InputSettings(database: "x.db")).run(progress: .silent),
+            try Analyse().run(LoadInputs(InputSettings(database: Self.sample)).run(progress: .silent),
                               Dataset(records: [], strings: StringTable(), quality: IngestQuality()))
         }
         #expect(error?.step == .analyse)
-        #expect(error?.message.hasPrefix("x.db has no usable records") == true)
+        #expect(error?.message.hasPrefix("\(Self.sample) has no usable records") == true)
     }
 }
