@@ -26,12 +26,18 @@ let package = Package(
         ),
         // Value types shared by every stage: records, catalog, config, days, periods, report model.
         .target(name: "CostModel"),
-        // Reading the outside world: SQLite (GRDB), YAML config and catalog (Yams), demo data.
+        // Reading the outside world: SQLite (GRDB), YAML config and catalog (Yams).
         .target(name: "CostIngest", dependencies: [
             "CostModel",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ], resources: [.copy("Resources/catalog.yml")]),
+        // The demo: a deterministic benchmarks.db in the team's schema. It writes the database that
+        // CostIngest reads (ingest only reads), so it is GRDB's second importer, on purpose.
+        .target(name: "CostDemo", dependencies: [
+            "CostModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Pure: Dataset + Catalog + Config -> Report. No files, no clock.
         .target(name: "CostAnalysis", dependencies: ["CostModel"]),
         // Report -> Markdown (Mustache) -> HTML (cmark-gfm).
@@ -42,7 +48,7 @@ let package = Package(
         // Pages -> files, written atomically into the output folder.
         .target(name: "CostSite", dependencies: ["CostModel", "CostRender"]),
         .executableTarget(name: "costreport", dependencies: [
-            "CostModel", "CostIngest", "CostAnalysis", "CostRender", "CostSite",
+            "CostModel", "CostIngest", "CostAnalysis", "CostRender", "CostSite", "CostDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers shared by the test targets, used by nothing else (never linked into the tool).
@@ -55,6 +61,7 @@ let package = Package(
         ], path: "Tests/CostTestSupport"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
         .testTarget(name: "CostIngestTests", dependencies: ["CostModel", "CostIngest", "CostTestSupport"]),
+        .testTarget(name: "CostDemoTests", dependencies: ["CostModel", "CostDemo", "CostTestSupport"]),
         .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis", "CostTestSupport"]),
         .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender"]),
         .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostRender", "CostSite"]),

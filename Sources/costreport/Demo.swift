@@ -1,5 +1,5 @@
 import ArgumentParser
-import CostIngest
+import CostDemo
 import CostModel
 
 struct Demo: AsyncParsableCommand {

@@ -3,7 +3,7 @@ import CostTestSupport
 import Foundation
 import Testing
 
-@testable import CostIngest
+@testable import CostDemo
 
 /// The demo database written once with the default options; the read-only tests share what was
 /// read back from it (the file itself is deleted at once).
