@@ -63,8 +63,8 @@ let package = Package(
         .testTarget(name: "CostIngestTests", dependencies: ["CostModel", "CostIngest", "CostTestSupport"]),
         .testTarget(name: "CostDemoTests", dependencies: ["CostModel", "CostDemo", "CostTestSupport"]),
         .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis", "CostTestSupport"]),
-        .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender"]),
-        .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostRender", "CostSite"]),
+        .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostTestSupport"]),
+        .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostRender", "CostSite", "CostTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["costreport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import CostAnalysis
 import CostModel
 import CostRender
+import CostTestSupport
 import Foundation
 import Testing
 #if canImport(FoundationXML)
