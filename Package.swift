@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis", "CostTestSupport"]),
         .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostTestSupport"]),
         .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostRender", "CostSite", "CostTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["costreport"]),
+        .testTarget(name: "CLITests", dependencies: ["costreport", "CostTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
