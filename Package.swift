@@ -46,7 +46,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Pages -> files, written atomically into the output folder.
-        .target(name: "CostSite", dependencies: ["CostModel", "CostRender"]),
+        .target(name: "CostSite", dependencies: ["CostModel", "CostAnalysis", "CostRender"]),
         .executableTarget(name: "costreport", dependencies: [
             "CostModel", "CostIngest", "CostAnalysis", "CostRender", "CostSite", "CostDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "CostDemoTests", dependencies: ["CostModel", "CostDemo", "CostTestSupport"]),
         .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis", "CostTestSupport"]),
         .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostTestSupport"]),
-        .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostRender", "CostSite", "CostTestSupport"]),
+        .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostSite", "CostTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["costreport", "CostTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
