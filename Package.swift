@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // costreport: benchmarks.db + pricing catalog -> cost reports (Markdown) -> static HTML site.
-// Modules depend only forward (assets -> ingest -> analysis -> render -> site -> pipeline -> CLI), so a backward
-// import does not compile. Each third-party library is imported by exactly one module.
+// Modules depend only forward (assets -> ingest -> analysis -> render -> site -> pipeline -> CLI),
+// so a backward import does not compile. Each third-party library is imported by exactly one
+// module, except where a comment below says why not.
 import PackageDescription
 
 let package = Package(
@@ -31,11 +32,17 @@ let package = Package(
                 path: "Sources/EmbedAssetsPlugin"),
         // Value types shared by every stage: records, catalog, config, days, periods, report model.
         .target(name: "CostModel"),
-        // Reading the outside world: SQLite (GRDB), YAML config and catalog (Yams), demo data.
+        // Reading the outside world: SQLite (GRDB), YAML config and catalog (Yams).
         .target(name: "CostIngest", dependencies: [
             "CostModel", "CostAssets",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
+        ]),
+        // The demo: a deterministic benchmarks.db in the team's schema. It writes the database that
+        // CostIngest reads (ingest only reads), so it is GRDB's second importer, on purpose.
+        .target(name: "CostDemo", dependencies: [
+            "CostModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Pure: Dataset + Catalog + Config -> Report. No files, no clock.
         .target(name: "CostAnalysis", dependencies: ["CostModel"]),
@@ -52,17 +59,26 @@ let package = Package(
             "CostModel", "CostAssets", "CostIngest", "CostAnalysis", "CostRender", "CostSite",
         ]),
         .executableTarget(name: "costreport", dependencies: [
-            "CostModel", "CostPipeline", "CostIngest",
+            "CostModel", "CostPipeline", "CostDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Helpers shared by the test targets, used by nothing else (never linked into the tool).
+        // It imports GRDB, a test-only exception to one importer per library: the tests write
+        // arbitrary SQL and hold transactions open as the team's Python writer does, which neither
+        // CostIngest (read-only) nor the demo's writer (generated rows only) offers.
+        .target(name: "CostTestSupport", dependencies: [
+            "CostModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Tests/CostTestSupport"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),
-        .testTarget(name: "CostIngestTests", dependencies: ["CostModel", "CostIngest"]),
-        .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis"]),
-        .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender"]),
-        .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostRender", "CostSite"]),
+        .testTarget(name: "CostIngestTests", dependencies: ["CostModel", "CostIngest", "CostTestSupport"]),
+        .testTarget(name: "CostDemoTests", dependencies: ["CostModel", "CostDemo", "CostTestSupport"]),
+        .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis", "CostTestSupport"]),
+        .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostTestSupport"]),
+        .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostSite", "CostTestSupport"]),
         .testTarget(name: "CostAssetsTests", dependencies: ["CostAssets"]),
         .testTarget(name: "CostPipelineTests", dependencies: ["CostModel", "CostIngest", "CostPipeline"]),
-        .testTarget(name: "CLITests", dependencies: ["costreport"]),
+        .testTarget(name: "CLITests", dependencies: ["costreport", "CostTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,3 @@ public struct IngestError: Error, CustomStringConvertible, Equatable {
 
     public init(_ message: String) { self.message = message }
 }
-
-extension IngestError {
-    public init(message: String) { self.init(message) }
-}

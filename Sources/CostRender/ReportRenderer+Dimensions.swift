@@ -3,9 +3,6 @@ import CostModel
 
 /// The dimension pages and their listing (issue 4 part 3), and the feed's summary sentence.
 extension ReportRenderer {
-    /// Templates the dimension pages need besides `requiredTemplates`.
-    public static let dimensionTemplates = ["dimension", "partials/dimension-listing"]
-
     /// One key's page; `root` leads from the page back to the site root (`../`).
     public func dimensionMarkdown(_ page: DimensionPage, asOf: String, root: String) throws -> String {
         MarkdownLayout.tidy(try templates.render("dimension", DimensionView(page, asOf: asOf, root: root)))

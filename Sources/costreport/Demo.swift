@@ -1,6 +1,6 @@
 import ArgumentParser
+import CostDemo
 import Foundation
-import CostIngest
 import CostModel
 
 struct Demo: AsyncParsableCommand {

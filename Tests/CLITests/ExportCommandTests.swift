@@ -1,3 +1,4 @@
+import CostTestSupport
 import Foundation
 import Testing
 
@@ -227,15 +228,8 @@ import Testing
     }
 }
 
-/// Runs `python3` with its `csv` module over a CSV text; returns every row as strings.
-enum PythonCSV {
-    static let script = """
-        import csv, json, sys
-        with open(sys.argv[1], newline='', encoding='utf-8') as f:
-            rows = list(csv.reader(f))
-        sys.stdout.write(json.dumps(rows, ensure_ascii=True))
-        """
-
+/// The export checks' own Python script, beside the shared `PythonCSV.parse` (CostTestSupport).
+extension PythonCSV {
     /// Compares a breakdown CSV with the report JSON's rows of `dimension`, in Python (whose JSON and
     /// `float` readers are exact): "" for null, the same text for strings, `float(field) == value` for
     /// numbers. Returns one line per difference.
@@ -262,46 +256,13 @@ enum PythonCSV {
         sys.stdout.write(json.dumps(problems))
         """
 
-    static func parse(_ csv: String) throws -> [[String]] {
-        let out = try python(script, files: [csv])
-        guard let rows = try JSONSerialization.jsonObject(with: out) as? [[String]] else {
-            throw CLIError(message: "python3 csv: unexpected output")
-        }
-        return rows
-    }
-
     static func mismatches(csv: String, reportJSON: String, dimension: String) throws -> [String] {
         let out = try python(compareScript, files: [csv, reportJSON], arguments: [dimension])
         guard let problems = try JSONSerialization.jsonObject(with: out) as? [String] else {
-            throw CLIError(message: "python3 compare: unexpected output")
+            throw PythonError(message: "python3 compare: unexpected output")
         }
         return problems
     }
-
-    /// Runs `python3 -c script` with each text in a temporary file (their paths first), then `arguments`.
-    static func python(_ script: String, files: [String], arguments: [String] = []) throws -> Data {
-        let paths = files.map { _ in
-            FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString)")
-        }
-        defer { for p in paths { try? FileManager.default.removeItem(at: p) } }
-        for (text, path) in zip(files, paths) { try Data(text.utf8).write(to: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + paths.map(\.path) + arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CLIError(message: "python3 failed: \(String(decoding: err, as: UTF8.self))")
-        }
-        return out
-    }
-
-    struct CLIError: Error, CustomStringConvertible { let message: String; var description: String { message } }
 }
 
 /// An independent RFC 4180 reader (CRLF records, quoted fields with doubled quotes), byte-based.

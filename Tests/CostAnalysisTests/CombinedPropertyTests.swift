@@ -1,27 +1,14 @@
 import Testing
 import CostModel
+import CostTestSupport
 @testable import CostAnalysis
 
 /// The combined potential (spec §5) is never above the record's cost nor the sum of the three parts,
 /// and never below any single part — per record and per period, over random catalogs, configs and records
 /// from a seeded generator (the same 240 datasets on every run).
 @Suite struct CombinedPropertyTests {
-    /// SplitMix64: small, seeded, the same sequence on every platform.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func double(_ range: ClosedRange<Double>) -> Double { range.lowerBound + unit() * (range.upperBound - range.lowerBound) }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func bool(_ p: Double = 0.5) -> Bool { unit() < p }
-        mutating func pick<T>(_ xs: [T]) -> T { xs[int(xs.count)] }
-    }
+    /// SplitMix64 (CostTestSupport): small, seeded, the same sequence on every platform.
+    typealias Generator = SplitMix64
 
     static let providers = ["aws", "gcp"]
     static let instances = (0..<6).map { "i\($0)" }
@@ -79,7 +66,7 @@ import CostModel
     }
 
     @Test func combinedIsBoundedByCostAndTheParts() {
-        var g = Generator(state: 20_261_122)
+        var g = Generator(seed: 20_261_122)
         var datasetsWithOverlap = 0
         for n in 0..<240 {
             let catalog = Self.catalog(&g)
@@ -116,4 +103,13 @@ import CostModel
         // The generator really exercises overlapping rules (otherwise the bounds are trivial).
         #expect(datasetsWithOverlap > 100)
     }
+}
+
+/// The draws the property test makes, on top of the shared generator's `next()`.
+extension SplitMix64 {
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func double(_ range: ClosedRange<Double>) -> Double { range.lowerBound + unit() * (range.upperBound - range.lowerBound) }
+    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func bool(_ p: Double = 0.5) -> Bool { unit() < p }
+    mutating func pick<T>(_ xs: [T]) -> T { xs[int(xs.count)] }
 }

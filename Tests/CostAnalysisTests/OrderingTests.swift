@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CostModel
+import CostTestSupport
 @testable import CostAnalysis
 
 @Suite struct OrderingTests {
@@ -86,7 +87,7 @@ import CostModel
     /// run's records adjacent (the set-free path), benchmark and day varying within a run.
     @Test(arguments: [false, true])
     func breakdownsMatchANaiveComputation(contiguous: Bool) {
-        var rng = SplitMix(seed: contiguous ? 7 : 42)
+        var rng = SplitMix64(seed: contiguous ? 7 : 42)
         var f = Fixture()
         let devs = ["ann", "ben", "cy", nil]
         let instances = [("p4d.24xlarge", 32.77 as Double?), ("g5.xlarge", 1.006), ("x1.unknown", nil)]
@@ -157,15 +158,3 @@ import CostModel
     }
 }
 
-/// A tiny deterministic generator (no `SystemRandomNumberGenerator`: tests must repeat).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,4 +1,5 @@
 import CostModel
+import CostTestSupport
 import Foundation
 import Testing
 @testable import CostAnalysis
@@ -227,7 +228,7 @@ enum PullRequestFixture {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("benchmarks.db").path
         let writer = try SQLiteWriterForTests(path: path)
-        try writer.execute(SQLiteHandFixture.pythonSchema)
+        try writer.execute(PythonSchema.benchmarks)
         let metadata = [
             ##"{"branch": "feature/x", "pr_number": "#123", "market": "on-demand"}"##,
             ##"{"branch": "feature/x", "pr": "pr-123", "market": "on-demand"}"##,

@@ -1,5 +1,6 @@
 import CostAnalysis
 import CostModel
+import CostTestSupport
 import Foundation
 import Testing
 
@@ -61,16 +62,6 @@ enum SQLiteHandFixture {
     static let week = Period(parsing: "2026-W45")!
     static let month = Period(parsing: "2026-11")!
 
-    /// spec §1, verbatim.
-    static let pythonSchema = """
-        CREATE TABLE benchmarks (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL,
-          timestamp TEXT NOT NULL, cloud_provider TEXT, instance_type TEXT, region TEXT,
-          hardware_type TEXT, gpu_model TEXT, benchmark_name TEXT, benchmark_suite TEXT,
-          latency_ms REAL, throughput REAL, memory_mb REAL, tests_passed INTEGER,
-          tests_failed INTEGER, tests_skipped INTEGER, duration_seconds REAL, cost_usd REAL,
-          metadata TEXT)
-        """
-
     static let configYAML = """
         timezone: UTC
         cost_attribution: record
@@ -84,31 +75,18 @@ enum SQLiteHandFixture {
             bob: 40
         """
 
-    /// A SQL literal, as the Python `sqlite3` module would bind it.
-    enum Cell {
-        case null, int(Int), real(Double), text(String)
-        var sql: String {
-            switch self {
-            case .null: return "NULL"
-            case .int(let i): return String(i)
-            case .real(let d): return String(d)
-            case .text(let s): return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
-            }
-        }
-    }
-
     /// One INSERT as `BenchmarkDatabase.save` issues it: every column but the autoincrement id.
     static func insert(run: String, timestamp: String, provider: String, instance: String, region: String,
                        hardware: String, gpu: String, benchmark: String, suite: String,
                        duration: Double?, cost: Double?, passed: Int = 10, failed: Int = 0,
                        metadata: String) -> String {
-        let cells: [(String, Cell)] = [
+        let cells: [(String, SQLValue)] = [
             ("run_id", .text(run)), ("timestamp", .text(timestamp)), ("cloud_provider", .text(provider)),
             ("instance_type", .text(instance)), ("region", .text(region)), ("hardware_type", .text(hardware)),
             ("gpu_model", .text(gpu)), ("benchmark_name", .text(benchmark)), ("benchmark_suite", .text(suite)),
             ("latency_ms", .real(12.5)), ("throughput", .real(840.0)), ("memory_mb", .real(30_720.0)),
-            ("tests_passed", .int(passed)), ("tests_failed", .int(failed)), ("tests_skipped", .int(0)),
-            ("duration_seconds", duration.map(Cell.real) ?? .null), ("cost_usd", cost.map(Cell.real) ?? .null),
+            ("tests_passed", .integer(passed)), ("tests_failed", .integer(failed)), ("tests_skipped", .integer(0)),
+            ("duration_seconds", duration.map(SQLValue.real) ?? .null), ("cost_usd", cost.map(SQLValue.real) ?? .null),
             ("metadata", .text(metadata)),
         ]
         return "INSERT INTO benchmarks (\(cells.map(\.0).joined(separator: ", "))) VALUES ("
@@ -209,7 +187,7 @@ enum SQLiteHandFixture {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("benchmarks.db").path
         let writer = try SQLiteWriterForTests(path: path)
-        try writer.execute(pythonSchema)
+        try writer.execute(PythonSchema.benchmarks)
         for sql in rows { try writer.execute(sql) }
         try writer.close()
 

@@ -1,4 +1,5 @@
 import CostModel
+import CostTestSupport
 import Foundation
 
 @testable import CostIngest
@@ -6,16 +7,6 @@ import Foundation
 /// Shared helpers for the ingest tests: scratch folders, databases in the team's exact schema,
 /// and a builder run over hand-written raw records.
 enum IngestFixtures {
-    /// The table the team's Python `BenchmarkDatabase` creates (spec §1), verbatim.
-    static let pythonSchema = """
-        CREATE TABLE benchmarks (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL,
-          timestamp TEXT NOT NULL, cloud_provider TEXT, instance_type TEXT, region TEXT,
-          hardware_type TEXT, gpu_model TEXT, benchmark_name TEXT, benchmark_suite TEXT,
-          latency_ms REAL, throughput REAL, memory_mb REAL, tests_passed INTEGER,
-          tests_failed INTEGER, tests_skipped INTEGER, duration_seconds REAL, cost_usd REAL,
-          metadata TEXT)
-        """
-
     /// `../shared/samples` next to the package root.
     static var samples: URL {
         URL(fileURLWithPath: #filePath)
@@ -38,7 +29,7 @@ enum IngestFixtures {
 
     /// A database with the Python schema and `rows` (column name → SQL value) inserted.
     static func database(_ rows: [[String: SQLValue]], in folder: URL = scratchFolder(), wal: Bool = false,
-                         schema: String = pythonSchema) throws -> String {
+                         schema: String = PythonSchema.benchmarks) throws -> String {
         let path = folder.appendingPathComponent("benchmarks.db").path
         let writer = try SQLiteWriterForTests(path: path, wal: wal)
         try writer.execute(schema)
@@ -86,21 +77,6 @@ enum IngestFixtures {
                   hardwareType: "nvidia", gpuModel: "A10G", benchmarkName: benchmark, benchmarkSuite: suite,
                   testsPassed: 5, testsFailed: failed, testsSkipped: 1, durationSeconds: duration, costUSD: cost,
                   metadata: metadata)
-    }
-}
-
-/// A value as SQL text, so tests can store numbers as text, text as numbers, NULLs and blobs.
-enum SQLValue {
-    case null, integer(Int), real(Double), text(String), blob(String)
-
-    var sql: String {
-        switch self {
-        case .null: return "NULL"
-        case .integer(let i): return String(i)
-        case .real(let d): return d.isNaN ? "'NaN'" : String(d)
-        case .text(let s): return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
-        case .blob(let hex): return "X'\(hex)'"
-        }
     }
 }
 

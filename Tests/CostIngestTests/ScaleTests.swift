@@ -1,4 +1,5 @@
 import CostModel
+import CostTestSupport
 import Foundation
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
         let folder = IngestFixtures.scratchFolder()
         let path = folder.appendingPathComponent("benchmarks.db").path
         let writer = try SQLiteWriterForTests(path: path)
-        try writer.execute(IngestFixtures.pythonSchema)
+        try writer.execute(PythonSchema.benchmarks)
         // Runs of 4 rows sharing metadata (unique per run, as a commit makes it), a mix of instances, every 97th row with a bad timestamp.
         try writer.execute("""
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(count))

@@ -1,5 +1,6 @@
 import CostAnalysis
 import CostRender
+import CostTestSupport
 import Foundation
 import Testing
 
@@ -106,39 +107,4 @@ import Testing
             #expect(fields[4] == "")
         }
     }
-}
-
-/// Runs `python3` with its `csv` module over a CSV text; returns every row as strings.
-enum PythonCSV {
-    static let script = """
-        import csv, json, sys
-        with open(sys.argv[1], newline='', encoding='utf-8') as f:
-            rows = list(csv.reader(f))
-        sys.stdout.write(json.dumps(rows, ensure_ascii=True))
-        """
-
-    static func parse(_ csv: String) throws -> [[String]] {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("csvwriter-\(UUID().uuidString).csv")
-        try Data(csv.utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw PythonError(message: String(decoding: err, as: UTF8.self))
-        }
-        guard let rows = try JSONSerialization.jsonObject(with: out) as? [[String]] else {
-            throw PythonError(message: "unexpected output: \(String(decoding: out.prefix(200), as: UTF8.self))")
-        }
-        return rows
-    }
-
-    struct PythonError: Error, CustomStringConvertible { let message: String; var description: String { message } }
 }

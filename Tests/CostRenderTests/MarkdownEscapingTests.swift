@@ -1,3 +1,4 @@
+import CostTestSupport
 import Foundation
 import Testing
 @testable import CostRender
@@ -66,18 +67,6 @@ struct MarkdownEscapingTests {
 
     // MARK: - Property test: nasty values in table cells and at line starts
 
-    /// Deterministic, so a failure reproduces (SplitMix64).
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// No "@": e-mail autolinks are covered above.
     private static let pieces: [String] = [
         "|", "||", "\\|", "\n", "\r\n", "\r", "\t", "\u{0}", "\u{7}", "\u{2028}", " ", "   ", "    ",
@@ -92,7 +81,7 @@ struct MarkdownEscapingTests {
     private static let asciiPunctuation = Array("!\"#$%&'()*+,-./:;<=>?[\\]^_`{|}~").map(String.init)
 
     private static func nastyStrings(count: Int) -> [String] {
-        var rng = SeededGenerator(state: 20_261_127)
+        var rng = SplitMix64(seed: 20_261_127)  // deterministic, so a failure reproduces
         var out: [String] = pieces
         for _ in 0..<count {
             var s = ""

@@ -1,5 +1,6 @@
 import CostAnalysis
 import CostModel
+import CostTestSupport
 import Foundation
 import Testing
 @testable import CostRender

@@ -1,4 +1,5 @@
 import CostModel
+import CostTestSupport
 import Foundation
 import Testing
 @testable import CostRender

@@ -1,5 +1,6 @@
 import CostModel
 @testable import CostRender
+import CostTestSupport
 import Foundation
 import Testing
 @testable import CostSite

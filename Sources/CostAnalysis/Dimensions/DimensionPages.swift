@@ -184,13 +184,4 @@ extension Analyzer {
         }
         return DimensionPages(asOf: asOf.iso, month: month.id, monthTotal: monthTotal, pages: pages)
     }
-
-    /// One key's 12-week trend (spend per ISO week ending with the week of `asOf`); every week 0
-    /// for a key without records in the window. Convenience over `dimensionPages(asOf:)`.
-    public func dimensionTrend(dimension: DimensionKind, key: String, asOf: Day) -> [TrendPoint] {
-        if let page = dimensionPages(asOf: asOf).pages(dimension).first(where: { $0.key == key }) { return page.trend }
-        return timeline.trend(endingWithWeekOf: asOf, asOf: asOf, weeks: Self.dimensionWeeks).map {
-            TrendPoint(week: $0.week, start: $0.start, spend: 0)
-        }
-    }
 }

@@ -19,8 +19,6 @@ public struct PullRequestRenderer: Sendable {
         public var budget: TextBudget { self == .comment ? .prComment : .jobSummary }
     }
 
-    /// The marker that starts every PR comment.
-    public static let marker = "<!-- costreport:pr -->"
     public static let requiredTemplates = ["pr", "pr-summary"]
 
     let templates: TemplateSet

@@ -1,8 +1,9 @@
 import CostModel
+import CostTestSupport
 import Foundation
 import Testing
 
-@testable import CostIngest
+@testable import CostDemo
 
 /// The demo database written once with the default options; the read-only tests share what was
 /// read back from it (the file itself is deleted at once).
@@ -86,14 +87,7 @@ struct DemoDatabaseTests {
     @Test func schemaIsTheTeamsTable() throws {
         let demo = defaultDemo
         let sql = demo.tableSQL
-        let expected = """
-            CREATE TABLE benchmarks (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL,
-              timestamp TEXT NOT NULL, cloud_provider TEXT, instance_type TEXT, region TEXT,
-              hardware_type TEXT, gpu_model TEXT, benchmark_name TEXT, benchmark_suite TEXT,
-              latency_ms REAL, throughput REAL, memory_mb REAL, tests_passed INTEGER,
-              tests_failed INTEGER, tests_skipped INTEGER, duration_seconds REAL, cost_usd REAL,
-              metadata TEXT)
-            """
+        let expected = PythonSchema.benchmarks
         #expect(sql.count == 1)
         #expect(normalisedSQL(sql.first?.first.flatMap { $0 } ?? "") == normalisedSQL(expected))
         #expect(demo.tables == ["benchmarks", "sqlite_sequence"])

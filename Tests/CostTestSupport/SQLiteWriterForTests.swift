@@ -1,13 +1,14 @@
 import GRDB
 
-/// A writable SQLite connection for the tests (`@testable import CostIngest`): they build
-/// databases in the team's exact schema and play the Python writer holding locks, without
-/// importing GRDB themselves (each third-party library has one importer). Never used by the tool.
-final class SQLiteWriterForTests: @unchecked Sendable {
+/// A writable SQLite connection for the tests: they build databases in the team's exact schema
+/// and play the Python writer holding locks, without importing GRDB themselves. Test support
+/// only, never linked into the tool (CostIngest only reads; the demo's writer, in CostDemo,
+/// writes generated rows and cannot hold a transaction open between calls).
+public final class SQLiteWriterForTests: @unchecked Sendable {
     private let queue: DatabaseQueue
 
     /// Creates (or opens) the database at `path`; `wal` switches it to write-ahead logging.
-    init(path: String, wal: Bool = false) throws {
+    public init(path: String, wal: Bool = false) throws {
         var configuration = Configuration()
         // The tests open a transaction in one call and commit it in another, as a long writer does.
         configuration.allowsUnsafeTransactions = true
@@ -16,9 +17,9 @@ final class SQLiteWriterForTests: @unchecked Sendable {
     }
 
     /// Runs SQL text (one or more statements) outside any implicit transaction.
-    func execute(_ sql: String) throws {
+    public func execute(_ sql: String) throws {
         try queue.writeWithoutTransaction { try $0.execute(sql: sql) }
     }
 
-    func close() throws { try queue.close() }
+    public func close() throws { try queue.close() }
 }

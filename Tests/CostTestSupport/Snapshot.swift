@@ -1,12 +1,16 @@
 import Foundation
 import Testing
 
-/// A dependency-free golden-file check: `text` is compared with `Snapshots/<name>` next to this file.
-/// A missing golden file is recorded (review it: it is what the tool prints) and the test passes;
-/// a differing one fails with the first differing line. Set `COSTREPORT_RECORD_SNAPSHOTS=1` to
-/// re-record every snapshot after an intended change.
-func assertSnapshot(_ text: String, named name: String, filePath: String = #filePath,
-                    sourceLocation: SourceLocation = #_sourceLocation) {
+/// A dependency-free golden-file check: `text` is compared with `Snapshots/<name>` in the folder of
+/// the calling test file (`filePath`, the caller's `#filePath`).
+///
+/// As swift-argument-parser's `assertSnapshot` does, recording never passes: a missing golden file
+/// is written from `text` and the test fails, saying so; review the new file (it is what the tool
+/// prints) and run the test again. A differing golden fails with the first differing line. Set
+/// `COSTREPORT_RECORD_SNAPSHOTS=1` to re-record every snapshot after an intended change (those
+/// tests fail too, until they are run again without it).
+public func assertSnapshot(_ text: String, named name: String, filePath: String = #filePath,
+                           sourceLocation: SourceLocation = #_sourceLocation) {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let file = folder.appendingPathComponent(name)
     let record = ProcessInfo.processInfo.environment["COSTREPORT_RECORD_SNAPSHOTS"] == "1"
@@ -16,7 +20,13 @@ func assertSnapshot(_ text: String, named name: String, filePath: String = #file
             try Data(text.utf8).write(to: file)
         } catch {
             Issue.record("cannot record snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
+            return
         }
+        let why = record ? "COSTREPORT_RECORD_SNAPSHOTS=1" : "there was no golden file"
+        Issue.record("""
+            recorded snapshot \(name) at \(file.path) (\(why)): review it, then run the test again \
+            without COSTREPORT_RECORD_SNAPSHOTS
+            """, sourceLocation: sourceLocation)
         return
     }
     let golden = String(decoding: data, as: UTF8.self)

@@ -1,11 +1,11 @@
 import GRDB
 
-/// Reads a written demo database back as text, for the tests (`@testable import CostIngest`):
-/// the test targets do not import GRDB themselves (each third-party library has one importer).
-enum DemoInspection {
+/// Reads a written demo database back as text, for the tests: the test targets do not import
+/// GRDB themselves. Test support only, never linked into the tool.
+public enum DemoInspection {
     /// Every row of `sql` against the database at `path` (opened read-only), each column as text:
     /// NULL is `nil`, integers and reals print exactly (`"12"`, `"0.1234"`), blobs as hex.
-    static func query(_ path: String, _ sql: String) throws -> [[String?]] {
+    public static func query(_ path: String, _ sql: String) throws -> [[String?]] {
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -2,43 +2,43 @@ import CostModel
 
 /// Reports built field by field, so a test states exactly the figures a view must show
 /// (no analysis involved). Hostile text sits where data can put it: suite and run ids, actions,
-/// resource ids, file names.
-enum HandMade {
-    static let hostile = "evil|<script>alert(1)</script> **x** [l](javascript:alert(1))"
+/// resource ids, file names. One copy, shared by the render and site tests.
+public enum HandMade {
+    public static let hostile = "evil|<script>alert(1)</script> **x** [l](javascript:alert(1))"
 
-    static func item(_ key: String, records: Int, spend: Double, potential: Double, action: String) -> OpportunityItem {
+    public static func item(_ key: String, records: Int, spend: Double, potential: Double, action: String) -> OpportunityItem {
         OpportunityItem(key: key, records: records, spend: spend, potential: potential, action: action)
     }
 
-    static let spot = Opportunity(
+    public static let spot = Opportunity(
         potential: 812.345, records: 120, spend: 1250.5, share: 0.4321,
         topSuites: [item("suite|\(hostile)", records: 60, spend: 700, potential: 455.5, action: "use spot (d = 65.0%) <b>now</b>"),
                     item("nightly", records: 60, spend: 550.5, potential: 356.845, action: "use spot (d = 65.0%)")],
         topInstanceTypes: [item("p4d.24xlarge", records: 120, spend: 1250.5, potential: 812.345, action: "use spot")],
         topRuns: (1...7).map { item("run-\($0)|\(hostile)", records: 1, spend: 10, potential: Double($0), action: "use spot") })
-    static let rightSize = Opportunity(
+    public static let rightSize = Opportunity(
         potential: 1500.25, records: 40, spend: 1800, share: 0.7979,
         topSuites: [item("unit", records: 40, spend: 1800, potential: 1500.25, action: "move to g5.xlarge")],
         topInstanceTypes: [item("p5.48xlarge", records: 40, spend: 1800, potential: 1500.25, action: "move to g5.xlarge")],
         topRuns: [])
-    static let region = Opportunity(
+    public static let region = Opportunity(
         potential: 0, records: 3, spend: 90, share: 0, topSuites: [], topInstanceTypes: [], topRuns: [])
-    static let combined = Opportunity(
+    public static let combined = Opportunity(
         potential: 1999.99, records: 150, spend: 2500, share: 0.9876,
         topSuites: [item("unit", records: 40, spend: 1800, potential: 1650.5, action: "move to g5.xlarge and use spot")],
         topInstanceTypes: [], topRuns: [])
 
-    static let reserved = [
+    public static let reserved = [
         ReservedCapacity(provider: "aws", instanceType: "p4d.24xlarge", months: 3, monthIds: ["2026-08", "2026-09", "2026-10"],
                          meanHours: 612.34, utilization: 0.83882, term: "3y", breakEven: 0.45, monthlySavings: 9876.543, terms: []),
         ReservedCapacity(provider: "gcp", instanceType: "a2-highgpu-1g", months: 3, monthIds: ["2026-08", "2026-09", "2026-10"],
                          meanHours: 100.06, utilization: 0.13707, term: nil, breakEven: 0.63, monthlySavings: 0, terms: []),
     ]
 
-    static let opportunities = Opportunities(spot: spot, rightSize: rightSize, region: region, combined: combined,
+    public static let opportunities = Opportunities(spot: spot, rightSize: rightSize, region: region, combined: combined,
                                              offPeakShare: 0.2789, offPeakSpend: 532.1, reserved: reserved)
 
-    static let checklist: [ChecklistItem] = [
+    public static let checklist: [ChecklistItem] = [
         ChecklistItem(id: 1, title: "Spot for non-critical tests", status: .partial, value: 0.62,
                       valueText: "62.0% of non-critical instance-hours on spot", threshold: "done at ≥ 80.0%, partial at ≥ 50.0%",
                       detail: "120.0 of 193.5 instance-hours ran on spot.", toDone: "move 34.8 more instance-hours to spot"),
@@ -54,7 +54,7 @@ enum HandMade {
                       detail: "no inventory given: pass --inventory DIR", toDone: "pass --inventory DIR"),
     ]
 
-    static let unused = UnusedResources(
+    public static let unused = UnusedResources(
         inventoryGiven: true,
         items: [UnusedResource(provider: "aws", kind: "volume", id: "vol-1|\(hostile)", location: "us-west-2a",
                                reason: "unattached gp3 volume, 500 GB", sizeGB: 500, monthlyCost: 40),
@@ -63,7 +63,7 @@ enum HandMade {
         monthlyCost: 47.3, files: ["aws/volumes.json", "gcp/addresses.json"], unrecognizedFiles: ["notes|\(hostile).json"])
 
     /// A week report with the given savings, checklist and unused resources.
-    static func report(period: String = "2026-W48", asOf: String = "2026-11-27",
+    public static func report(period: String = "2026-W48", asOf: String = "2026-11-27",
                        opportunities: Opportunities = HandMade.opportunities,
                        checklist: [ChecklistItem] = HandMade.checklist,
                        unused: UnusedResources = HandMade.unused) -> Report {
@@ -86,7 +86,7 @@ enum HandMade {
                       opportunities: opportunities, checklist: checklist, unusedResources: unused)
     }
 
-    static func overview(_ week: Report, month: Report? = nil) -> SiteOverview {
+    public static func overview(_ week: Report, month: Report? = nil) -> SiteOverview {
         let monthReport = month ?? report(period: "2026-11")
         return SiteOverview(asOf: week.asOf, currentWeek: week, currentMonth: monthReport,
                             weeks: [PeriodSummary(id: week.period.id, kind: .week, start: week.period.start, end: week.period.end,
