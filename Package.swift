@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "CostIngestTests", dependencies: ["CostModel", "CostIngest", "CostTestSupport"]),
         .testTarget(name: "CostDemoTests", dependencies: ["CostModel", "CostDemo", "CostTestSupport"]),
         .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis", "CostTestSupport"]),
-        .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostTestSupport"]),
+        .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostAssets", "CostRender", "CostTestSupport"]),
         .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostSite", "CostTestSupport"]),
         .testTarget(name: "CostAssetsTests", dependencies: ["CostAssets"]),
         .testTarget(name: "CostPipelineTests", dependencies: ["CostModel", "CostIngest", "CostPipeline"]),

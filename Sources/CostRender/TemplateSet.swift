@@ -11,7 +11,7 @@ import Mustache
 
 public struct TemplateError: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        case folderNotFound, missingTemplate, syntax, unknownPartial, missingPragma, renderFailed
+        case folderNotFound, missingTemplate, syntax, unknownPartial, missingPragma, renderFailed, recursivePartial, tooDeep
     }
     public let kind: Kind
     /// One line: the file concerned and what to do.
@@ -51,6 +51,11 @@ public struct TemplateSet: Sendable {
         }
         var templates: [String: MustacheTemplate] = [:]
         for source in sources {
+            let nesting = TemplateLimits.sectionDepth(in: source.text)
+            if nesting.depth > TemplateLimits.maxSectionDepth {
+                throw TemplateError(kind: .tooDeep, message:
+                    "\(source.origin):\(nesting.line): sections are nested \(nesting.depth) deep, more than \(TemplateLimits.maxSectionDepth) — flatten the template")
+            }
             do {
                 templates[source.name] = try MustacheTemplate(string: source.text)
             } catch let error as MustacheTemplate.ParserError {
@@ -80,6 +85,21 @@ public struct TemplateSet: Sendable {
                     "unknown partial '\(reference.name)' in \(source.origin):\(reference.line)"
                     + " — add \(reference.name).\(Self.fileExtension) to \(assets.userDirectory ?? "a templates folder passed with --templates") or fix the tag")
             }
+        }
+
+        for source in sources where source.text.contains("{{>*") {
+            throw TemplateError(kind: .unknownPartial, message:
+                "\(source.origin) uses a dynamic partial {{>*…}}, which costreport does not support — name the partial")
+        }
+        let references = Dictionary(uniqueKeysWithValues: sources.map { source in
+            (source.name, Self.partialReferences(in: source.text).map(\.name))
+        })
+        if let problem = TemplateLimits.problemChain(references) {
+            let origin = sources.first { $0.name == problem.chain[0] }?.origin ?? problem.chain[0]
+            let chain = problem.chain.joined(separator: " → ")
+            throw TemplateError(kind: .recursivePartial, message: problem.isCycle
+                ? "\(origin) includes itself through its partials (\(chain)), which would never end — remove the partial tag that closes the loop"
+                : "\(origin) nests partials more than \(TemplateLimits.maxPartialDepth) deep (\(chain)) — include fewer levels")
         }
 
         self.directory = lookup
