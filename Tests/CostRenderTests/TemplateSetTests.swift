@@ -130,9 +130,11 @@ struct TemplateSetTests {
         #expect(error.message.contains("partials/row.mustache:4"), "\(error)")
     }
 
-    @Test func partialsInCommentsAndDynamicPartialsAreNotChecked() async throws {
+    /// (Dynamic partials `{{>*x}}`, once left unchecked here, are now refused: a value from the
+    /// data could name the template itself. See TemplateLimitsTests.)
+    @Test func partialsInCommentsAreNotChecked() async throws {
         var files = Self.good
-        files["report.mustache"] = "{{% CONTENT_TYPE: MARKDOWN}}\n{{! old: {{> gone}} }}\n{{>*which}}\n"
+        files["report.mustache"] = "{{% CONTENT_TYPE: MARKDOWN}}\n{{! old: {{> gone}} }}\n"
         let dir = try folder(files)
         defer { remove(dir) }
         _ = try await TemplateSet(directory: dir, required: ["report"])
