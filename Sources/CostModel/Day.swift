@@ -94,3 +94,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 }
+
+/// The days a report can be about.
+public enum SupportedDays {
+    /// Spec §12: timestamps outside the years 1970–2200 are invalid, and so are dates given on
+    /// the command line outside them.
+    public static let range = Day(year: 1970, month: 1, day: 1)...Day(year: 2200, month: 12, day: 31)
+    public static let years = "1970–2200"
+    /// The longest `--period` range: 5 years, so a report's work stays bounded (issue 11).
+    public static let maxPeriodDays = 5 * 366
+}

@@ -69,12 +69,21 @@ enum Parse {
         guard let period = Period(parsing: text) else {
             throw ValidationError("'\(text)' is not a period: use 2026-W48, 2026-11 or 2026-10-01..2026-11-30")
         }
+        guard SupportedDays.range.contains(period.start), SupportedDays.range.contains(period.end) else {
+            throw ValidationError("'\(text)' lies outside the years \(SupportedDays.years) that reports cover")
+        }
+        guard period.dayCount <= SupportedDays.maxPeriodDays else {
+            throw ValidationError("'\(text)' spans \(period.dayCount) days, more than the \(SupportedDays.maxPeriodDays) (5 years) a report covers — choose a shorter range")
+        }
         return period
     }
 
     @Sendable static func day(_ text: String) throws -> Day {
         guard let day = Day(iso: text) else {
             throw ValidationError("'\(text)' is not a date: use YYYY-MM-DD, e.g. 2026-11-27")
+        }
+        guard SupportedDays.range.contains(day) else {
+            throw ValidationError("'\(text)' lies outside the years \(SupportedDays.years) that reports cover")
         }
         return day
     }

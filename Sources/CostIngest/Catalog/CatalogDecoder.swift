@@ -100,6 +100,9 @@ struct CatalogDecoder {
         return (node, origin)
     }
 
+    /// The largest price (USD per hour, per GB-month or per address-hour) a catalog may hold.
+    static let maxPrice = 10_000.0
+
     private func requireKnown(_ entries: [(key: String, value: CatalogTree)], _ known: [String], path: String) throws {
         for (key, value) in entries where !known.contains(key) {
             throw IngestError("\(value.origin): unknown key '\(YAMLReader.join(path, key))' (known: \(known.joined(separator: ", ")))")
@@ -117,6 +120,10 @@ struct CatalogDecoder {
             throw IngestError("\(origin): '\(path)' must be a number, got \(YAMLReader.describe(node))")
         }
         if d < 0 { throw IngestError("\(origin): '\(path)' must not be negative, got \(YAMLReader.describe(node))") }
+        // The dearest instance lists at about $100 an hour: a price 100 times that is a typo.
+        if d > Self.maxPrice {
+            throw IngestError("\(origin): '\(path)' must be at most 10,000 USD, got \(YAMLReader.describe(node))")
+        }
         if fraction && d >= 1 {
             throw IngestError("\(origin): '\(path)' is a discount and must be a fraction below 1 (0.30 = 30 %), got \(YAMLReader.describe(node))")
         }

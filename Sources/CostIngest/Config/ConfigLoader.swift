@@ -6,6 +6,10 @@ import Yams
 /// level, or a value of the wrong type, is an error naming the file and the key path, so a typo
 /// never silently falls back to a default.
 public enum ConfigLoader {
+    /// The largest amount of USD a setting may hold (budgets, alerts, allocations, thresholds):
+    /// far above any team's bill, low enough that no figure derived from it loses its cents.
+    static let maxUSD = 1e9
+
     public static func load(path: String) throws -> Config {
         guard FileManager.default.fileExists(atPath: path) else {
             throw IngestError("config file not found: \(path) — pass --config PATH, or leave it out to use the defaults")
@@ -112,22 +116,22 @@ struct ConfigParser {
                     budget.monthly = amount
                     budget.preset = preset
                 } else {
-                    budget.monthly = try reader.number(value, path: path, "a number of USD or one of small, medium, large",
-                                                       where: { $0 > 0 })
+                    budget.monthly = try reader.number(value, path: path, "a number of USD from 0.01 to 1,000,000,000 or one of small, medium, large",
+                                                       where: { (0.01...ConfigLoader.maxUSD).contains($0) })
                     budget.preset = nil
                 }
                 budget.monthlyConfigured = true
             case "warn_at": budget.warnAt = try reader.number(value, path: path, fraction, where: { (0...1).contains($0) })
             case "critical_at": budget.criticalAt = try reader.number(value, path: path, fraction, where: { (0...1).contains($0) })
             case "daily_alert":
-                budget.dailyAlert = try reader.number(value, path: path, "a number of USD (0 or more)", where: { $0 >= 0 })
+                budget.dailyAlert = try reader.number(value, path: path, "a number of USD from 0 to 1,000,000,000", where: { (0...ConfigLoader.maxUSD).contains($0) })
                 budget.dailyAlertConfigured = true
             case "allocations":
                 let people = try reader.entries(value, path: path, expected: "a mapping of developer: USD per month")
                 budget.allocations = try people.map { developer, amount in
                     Allocation(developer: developer,
-                               monthly: try reader.number(amount, path: "\(path).\(developer)", "a number of USD (0 or more)",
-                                                          where: { $0 >= 0 }))
+                               monthly: try reader.number(amount, path: "\(path).\(developer)", "a number of USD from 0 to 1,000,000,000",
+                                                          where: { (0...ConfigLoader.maxUSD).contains($0) }))
                 }
             default: break
             }
@@ -185,7 +189,8 @@ struct ConfigParser {
             let items = try reader.entries(value, path: path, expected: "a mapping of item id (1..10) → value")
             try reader.requireKnown(items, Self.checklistItems, path: path)
             for (item, setting) in items where !YAMLReader.isNull(setting) {
-                let id = Int(item)!
+                // requireKnown above allowed only the item ids "1"…"10": they parse.
+                guard let id = Int(item) else { continue }
                 if key == "declared" {
                     let status = try reader.string(setting, path: "\(path).\(item)", "done, partial or todo")
                     guard Self.declaredStatuses.contains(status) else {
@@ -204,7 +209,7 @@ struct ConfigParser {
         try reader.requireKnown(entries, ["done", "partial"], path: path)
         var values: [String: Double] = [:]
         for (key, value) in entries {
-            values[key] = try reader.number(value, path: "\(path).\(key)", "a number (0 or more)", where: { $0 >= 0 })
+            values[key] = try reader.number(value, path: "\(path).\(key)", "a number from 0 to 1,000,000,000", where: { (0...ConfigLoader.maxUSD).contains($0) })
         }
         guard let done = values["done"], let partial = values["partial"] else {
             throw reader.error("'\(path)' needs both done and partial")

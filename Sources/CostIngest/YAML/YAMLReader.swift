@@ -10,10 +10,38 @@ struct YAMLReader {
 
     /// The document's root node, nil for an empty file (or one holding only comments).
     func root(_ yaml: String) throws -> Node? {
+        let node: Node?
         do {
-            return try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw IngestError("\(file): \(Self.describe(error))")
+        }
+        if let node { try checkSize(node) }
+        return node
+    }
+
+    /// The most nodes a config or pricing file may expand to. Aliases share their anchor's node,
+    /// so composing a "billion laughs" file is cheap, but every walk over the tree afterwards
+    /// (validation, merging) visits each expansion: 9 levels of 9 aliases are 387 million nodes.
+    /// The real files hold a few hundred.
+    static let nodeLimit = 100_000
+
+    /// Counts the expanded tree, stopping at the limit, before anything else walks it.
+    private func checkSize(_ root: Node) throws {
+        var count = 0
+        var pending: [Node] = [root]
+        while let node = pending.popLast() {
+            count += 1
+            if count > Self.nodeLimit {
+                throw error("more than \(Self.nodeLimit) values once its anchors and aliases (&name, *name) are expanded — write the values out, without aliases")
+            }
+            switch node {
+            case .scalar, .alias: break
+            case .mapping(let mapping):
+                for (key, value) in mapping { pending.append(key); pending.append(value) }
+            case .sequence(let sequence):
+                pending.append(contentsOf: sequence)
+            }
         }
     }
 
