@@ -67,6 +67,7 @@ public struct Analyzer: Sendable {
             totals: totals,
             previousTotals: previousTotals,
             change: .between(totals.spend, previous: previousTotals.spend),
+            totalsChange: .between(totals, previous: previousTotals),
             breakdowns: current.breakdowns(days: days),
             trend: timeline.trend(endingWithWeekOf: last, asOf: asOf),
             budget: BudgetCalculator.budget(timeline: timeline, labels: labels, config: config.budget, asOf: asOf),

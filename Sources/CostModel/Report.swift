@@ -8,6 +8,8 @@ public struct Report: Sendable, Codable, Equatable {
     public var totals: Totals
     public var previousTotals: Totals
     public var change: Change
+    /// `totals` minus `previous_totals`, figure by figure (the Summary table's Change column).
+    public var totalsChange: TotalsChange
     public var breakdowns: Breakdowns
     /// The 12 ISO weeks ending with the week containing min(period end, as-of), oldest first.
     public var trend: [TrendPoint]
@@ -22,12 +24,13 @@ public struct Report: Sendable, Codable, Equatable {
     public var unusedResources: UnusedResources
 
     public init(asOf: String, period: PeriodInfo, previousPeriod: PeriodInfo, totals: Totals, previousTotals: Totals,
-                change: Change, breakdowns: Breakdowns, trend: [TrendPoint], budget: Budget,
+                change: Change, totalsChange: TotalsChange, breakdowns: Breakdowns, trend: [TrendPoint], budget: Budget,
                 dataQuality: DataQuality, settings: ReportSettings,
                 opportunities: Opportunities = .empty, checklist: [ChecklistItem] = [],
                 unusedResources: UnusedResources = .none) {
         self.asOf = asOf; self.period = period; self.previousPeriod = previousPeriod; self.totals = totals
-        self.previousTotals = previousTotals; self.change = change; self.breakdowns = breakdowns
+        self.previousTotals = previousTotals; self.change = change; self.totalsChange = totalsChange
+        self.breakdowns = breakdowns
         self.trend = trend; self.budget = budget; self.dataQuality = dataQuality; self.settings = settings
         self.opportunities = opportunities; self.checklist = checklist; self.unusedResources = unusedResources
     }
@@ -86,6 +89,23 @@ public struct Change: Sendable, Codable, Equatable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(spend, forKey: .spend); try c.encode(percent, forKey: .percent)
+    }
+}
+
+/// The change of every total besides spend (which is `Change`, with its percent): the current
+/// period's figure minus the previous period's, unrounded.
+public struct TotalsChange: Sendable, Codable, Equatable {
+    public var runs: Int
+    public var records: Int
+    public var hours: Double
+    public var onDemandEquivalent: Double
+    public var realizedSavings: Double
+    public var failedRunSpend: Double
+
+    public init(runs: Int, records: Int, hours: Double, onDemandEquivalent: Double, realizedSavings: Double,
+                failedRunSpend: Double) {
+        self.runs = runs; self.records = records; self.hours = hours; self.onDemandEquivalent = onDemandEquivalent
+        self.realizedSavings = realizedSavings; self.failedRunSpend = failedRunSpend
     }
 }
 

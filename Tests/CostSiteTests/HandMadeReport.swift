@@ -81,6 +81,9 @@ enum HandMade {
                                   afterAsOf: 0, costAttribution: "record", warnings: [])
         return Report(asOf: day.iso, period: PeriodInfo(p, asOf: day), previousPeriod: PeriodInfo(p.previous, asOf: day),
                       totals: totals, previousTotals: Totals(), change: Change(spend: totals.spend, percent: nil),
+                      // Against an empty previous period every change is the figure itself.
+                      totalsChange: TotalsChange(runs: 50, records: 200, hours: 321.5, onDemandEquivalent: 3100.75,
+                                                 realizedSavings: 1075.5, failedRunSpend: 0),
                       breakdowns: Breakdowns(), trend: [], budget: budget, dataQuality: quality,
                       settings: ReportSettings(timezone: "UTC", costAttribution: "record"),
                       opportunities: opportunities, checklist: checklist, unusedResources: unused)
