@@ -14,23 +14,44 @@ public struct Opportunities: Sendable, Codable, Equatable {
     public var offPeakSpend: Double
     /// Per provider and instance type with on-demand hours, even when nothing is recommended.
     public var reserved: [ReservedCapacity]
+    /// The reserved window and what its recommendations add up to.
+    public var reservedSummary: ReservedSummary
 
     public init(spot: Opportunity, rightSize: Opportunity, region: Opportunity, combined: Opportunity,
-                offPeakShare: Double?, offPeakSpend: Double, reserved: [ReservedCapacity]) {
+                offPeakShare: Double?, offPeakSpend: Double, reserved: [ReservedCapacity],
+                reservedSummary: ReservedSummary) {
         self.spot = spot; self.rightSize = rightSize; self.region = region; self.combined = combined
         self.offPeakShare = offPeakShare; self.offPeakSpend = offPeakSpend; self.reserved = reserved
+        self.reservedSummary = reservedSummary
     }
 
     public static let empty = Opportunities(spot: .none, rightSize: .none, region: .none, combined: .none,
-                                            offPeakShare: nil, offPeakSpend: 0, reserved: [])
+                                            offPeakShare: nil, offPeakSpend: 0, reserved: [], reservedSummary: .none)
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(spot, forKey: .spot); try c.encode(rightSize, forKey: .rightSize)
         try c.encode(region, forKey: .region); try c.encode(combined, forKey: .combined)
         try c.encode(offPeakShare, forKey: .offPeakShare); try c.encode(offPeakSpend, forKey: .offPeakSpend)
-        try c.encode(reserved, forKey: .reserved)
+        try c.encode(reserved, forKey: .reserved); try c.encode(reservedSummary, forKey: .reservedSummary)
     }
+}
+
+/// The reserved-capacity analysis as a whole (spec §5): the full months it covers, and how many
+/// instance types have a recommended term, with the sum of their monthly savings.
+public struct ReservedSummary: Sendable, Codable, Equatable {
+    /// The full calendar months analysed, oldest first (empty when no month is complete yet).
+    public var monthIds: [String]
+    /// Rows of `reserved` with a recommended term.
+    public var recommended: Int
+    /// The sum of their `monthly_savings`, USD per month.
+    public var monthlySavings: Double
+
+    public init(monthIds: [String], recommended: Int, monthlySavings: Double) {
+        self.monthIds = monthIds; self.recommended = recommended; self.monthlySavings = monthlySavings
+    }
+
+    public static let none = ReservedSummary(monthIds: [], recommended: 0, monthlySavings: 0)
 }
 
 public struct Opportunity: Sendable, Codable, Equatable {

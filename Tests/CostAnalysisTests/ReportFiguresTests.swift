@@ -38,4 +38,39 @@ import CostModel
         #expect(abs(next.totalsChange.hours + 29.5) < 1e-9)
         #expect(cents(next.totalsChange.realizedSavings, -97.18))
     }
+
+    @Test func reservedSummaryAddsUpTheRecommendedTerms() throws {
+        // ReservedCapacityTests' window (2026-08…2026-10): p4d saves 8,688/month with 3y; a2 nothing.
+        // Add gcp v5litepod-8 (R 8) on demand 500 h in each month: H = 500, current 500 × 8 = 4,000;
+        // 1y: 730 × 8 × 0.63 = 3,679.20 → 320.80; 3y: 730 × 8 × 0.45 = 2,628 → 1,372 (recommended).
+        var f = ReservedCapacityTests.fixture()
+        for month in ["2026-08-12", "2026-09-12", "2026-10-12"] {
+            f.priced(month, run: "tpu-\(month)", provider: "gcp", instance: "v5litepod-8", region: "us-west4",
+                     hours: 500, cost: 4_000)
+        }
+        let r = f.savingsAnalyzer().report(for: .week(containing: ReservedCapacityTests.asOf), asOf: ReservedCapacityTests.asOf)
+        #expect(r.opportunities.reserved.map(\.term) == ["3y", "3y", nil])
+        let s = r.opportunities.reservedSummary
+        #expect(s.monthIds == ["2026-08", "2026-09", "2026-10"])
+        // Two recommendations: 8,688 + 1,372 = 10,060 a month.
+        #expect(s.recommended == 2 && cents(s.monthlySavings, 10_060))
+
+        let o = try #require(try json(r)["opportunities"] as? [String: Any])
+        let summary = try #require(o["reserved_summary"] as? [String: Any])
+        #expect(summary["month_ids"] as? [String] == ["2026-08", "2026-09", "2026-10"])
+        #expect(summary["recommended"] as? Int == 2 && cents(summary["monthly_savings"] as? Double, 10_060))
+    }
+
+    @Test func reservedSummaryWithoutAFullMonthOrARecommendation() {
+        // Only November data (not over on 11-18): no month analysed, nothing recommended.
+        var recent = Fixture()
+        recent.priced("2026-11-02", run: "a", hours: 700, cost: 22_400)
+        let none = recent.savingsReport(period: .week(containing: ReservedCapacityTests.asOf), asOf: ReservedCapacityTests.asOf)
+        #expect(none.opportunities.reservedSummary == ReservedSummary(monthIds: [], recommended: 0, monthlySavings: 0))
+        // Sep and Oct analysed, a2 at 10 % utilization: months listed, nothing recommended.
+        var small = Fixture()
+        small.priced("2026-09-01", run: "a", provider: "gcp", instance: "a2-highgpu-1g", region: "us-central1", hours: 146, cost: 584)
+        let below = small.savingsReport(period: .week(containing: ReservedCapacityTests.asOf), asOf: ReservedCapacityTests.asOf)
+        #expect(below.opportunities.reservedSummary == ReservedSummary(monthIds: ["2026-09", "2026-10"], recommended: 0, monthlySavings: 0))
+    }
 }

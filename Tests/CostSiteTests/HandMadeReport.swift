@@ -36,7 +36,10 @@ enum HandMade {
     ]
 
     static let opportunities = Opportunities(spot: spot, rightSize: rightSize, region: region, combined: combined,
-                                             offPeakShare: 0.2789, offPeakSpend: 532.1, reserved: reserved)
+                                             offPeakShare: 0.2789, offPeakSpend: 532.1, reserved: reserved,
+                                             // One recommended term (aws p4d.24xlarge, 3y) over the rows' three months.
+                                             reservedSummary: ReservedSummary(monthIds: ["2026-08", "2026-09", "2026-10"],
+                                                                              recommended: 1, monthlySavings: 9876.543))
 
     static let checklist: [ChecklistItem] = [
         ChecklistItem(id: 1, title: "Spot for non-critical tests", status: .partial, value: 0.62,

@@ -12,7 +12,7 @@ extension Checklist {
         let span = first == last ? first.id : "\(first.id)…\(last.id)"
         let months = "\(span) (\(Text.count(w.months.count, "full month")))"
         let recommended = w.rows.filter { $0.term != nil }
-        let total = recommended.reduce(0) { $0 + $1.monthlySavings }
+        let total = w.summary.monthlySavings
         let valueText = recommended.isEmpty ? "no commitment pays off over \(Text.count(w.months.count, "month"))"
             : "\(Format.usd(total))/month from \(Text.count(recommended.count, "commitment"))"
         func describe(_ r: ReservedCapacity) -> String {

@@ -28,8 +28,9 @@ struct SavingsAccumulator {
         runs.add(r.run, cost: r.cost, s, facts: index.facts)
     }
 
-    /// The period's opportunities; `reserved` comes from the as-of window (not the period).
-    func opportunities(labels: Labels, reserved: [ReservedCapacity]) -> Opportunities {
+    /// The period's opportunities; `reserved` comes from the as-of window (not the period), nil for
+    /// a pull request's report, which has no reserved analysis.
+    func opportunities(labels: Labels, reserved: ReservedWindow?) -> Opportunities {
         let periodSpend = offPeak.spend
         func build(_ kind: OpportunityKind) -> Opportunity {
             let part = total[kind]
@@ -43,6 +44,7 @@ struct SavingsAccumulator {
         }
         return Opportunities(spot: build(.spot), rightSize: build(.rightSize), region: build(.region),
                              combined: build(.combined), offPeakShare: offPeak.share,
-                             offPeakSpend: offPeak.offPeakSpend, reserved: reserved)
+                             offPeakSpend: offPeak.offPeakSpend, reserved: reserved?.rows ?? [],
+                             reservedSummary: reserved?.summary ?? .none)
     }
 }
