@@ -16,17 +16,21 @@ public struct Opportunities: Sendable, Codable, Equatable {
     public var reserved: [ReservedCapacity]
     /// The reserved window and what its recommendations add up to.
     public var reservedSummary: ReservedSummary
+    /// The largest concrete changes of the period, at most `TopAction.limit`: every instance type and
+    /// suite listed under spot, right-size and region, by potential (the dashboard's "Top actions").
+    public var topActions: [TopAction]
 
     public init(spot: Opportunity, rightSize: Opportunity, region: Opportunity, combined: Opportunity,
                 offPeakShare: Double?, offPeakSpend: Double, reserved: [ReservedCapacity],
-                reservedSummary: ReservedSummary) {
+                reservedSummary: ReservedSummary, topActions: [TopAction]) {
         self.spot = spot; self.rightSize = rightSize; self.region = region; self.combined = combined
         self.offPeakShare = offPeakShare; self.offPeakSpend = offPeakSpend; self.reserved = reserved
-        self.reservedSummary = reservedSummary
+        self.reservedSummary = reservedSummary; self.topActions = topActions
     }
 
     public static let empty = Opportunities(spot: .none, rightSize: .none, region: .none, combined: .none,
-                                            offPeakShare: nil, offPeakSpend: 0, reserved: [], reservedSummary: .none)
+                                            offPeakShare: nil, offPeakSpend: 0, reserved: [], reservedSummary: .none,
+                                            topActions: [])
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -34,6 +38,33 @@ public struct Opportunities: Sendable, Codable, Equatable {
         try c.encode(region, forKey: .region); try c.encode(combined, forKey: .combined)
         try c.encode(offPeakShare, forKey: .offPeakShare); try c.encode(offPeakSpend, forKey: .offPeakSpend)
         try c.encode(reserved, forKey: .reserved); try c.encode(reservedSummary, forKey: .reservedSummary)
+        try c.encode(topActions, forKey: .topActions)
+    }
+}
+
+/// One item of an opportunity's `top_instance_types` or `top_suites`, ranked across spot, right-size
+/// and region by potential.
+public struct TopAction: Sendable, Codable, Equatable {
+    public enum Subject: String, Sendable, Codable { case instanceType = "instance_type", suite }
+    public enum Source: String, Sendable, Codable { case spot, rightSize = "right_size", region }
+
+    /// How many the report keeps.
+    public static let limit = 3
+
+    /// The opportunity the item is listed under.
+    public var opportunity: Source
+    public var subject: Subject
+    public var key: String
+    public var records: Int
+    public var spend: Double
+    public var potential: Double
+    /// The item's `action`.
+    public var action: String
+
+    public init(opportunity: Source, subject: Subject, key: String, records: Int, spend: Double, potential: Double,
+                action: String) {
+        self.opportunity = opportunity; self.subject = subject; self.key = key; self.records = records
+        self.spend = spend; self.potential = potential; self.action = action
     }
 }
 

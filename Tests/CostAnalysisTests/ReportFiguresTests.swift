@@ -73,4 +73,55 @@ import CostModel
         let below = small.savingsReport(period: .week(containing: ReservedCapacityTests.asOf), asOf: ReservedCapacityTests.asOf)
         #expect(below.opportunities.reservedSummary == ReservedSummary(monthIds: ["2026-09", "2026-10"], recommended: 0, monthlySavings: 0))
     }
+
+    static func item(_ key: String, _ potential: Double, _ action: String) -> OpportunityItem {
+        OpportunityItem(key: key, records: 1, spend: potential * 2, potential: potential, action: action)
+    }
+
+    static func opportunity(instanceTypes: [OpportunityItem] = [], suites: [OpportunityItem] = []) -> Opportunity {
+        Opportunity(potential: 1, records: 1, spend: 1, share: 0, topSuites: suites, topInstanceTypes: instanceTypes, topRuns: [])
+    }
+
+    @Test func topActionsRankByPotentialInstanceTypesFirstOnceEach() {
+        let spot = Self.opportunity(instanceTypes: [Self.item("A", 30, "use spot")],
+                                    suites: [Self.item("S", 20, "use spot"), Self.item("Z", 0, "use spot")])
+        let rightSize = Self.opportunity(instanceTypes: [Self.item("A", 25, "move to g5.xlarge")])
+        let region = Self.opportunity(instanceTypes: [Self.item("R", 20, "run in us-east-2")],
+                                      suites: [Self.item("S", 20, "use spot")])
+        let all = TopActions.rank(spot: spot, rightSize: rightSize, region: region, limit: 10)
+        // 30 A (spot), 25 A (right-size: another action, so listed again), then at 20 the instance type R
+        // before the suite S; S's second listing (same action) and Z (nothing to save) are left out.
+        #expect(all.map(\.key) == ["A", "A", "R", "S"])
+        #expect(all.map(\.potential) == [30, 25, 20, 20])
+        #expect(all[0].opportunity == .spot && all[1].opportunity == .rightSize && all[2].opportunity == .region)
+        #expect(all.map(\.subject) == [.instanceType, .instanceType, .instanceType, .suite])
+        #expect(all[1].action == "move to g5.xlarge" && all[1].records == 1 && all[1].spend == 50)
+        // The report keeps three.
+        #expect(TopActions.rank(spot: spot, rightSize: rightSize, region: region).map(\.potential) == [30, 25, 20])
+    }
+
+    @Test func topActionsOfAReport() throws {
+        // OpportunityTests.spot's records: spot alone applies (no test type, no dearer region).
+        // Instance types p4d.24xlarge 44, g5.4xlarge 6.5, a2-highgpu-1g 6; suites unit-fast 44, integration 12.5.
+        var f = Fixture()
+        f.priced("2026-11-16", run: "r-a", suite: "unit-fast", hours: 2, cost: 64)
+        f.priced("2026-11-16", run: "r-b", instance: "g5.4xlarge", suite: "integration", hours: 5, cost: 10)
+        f.priced("2026-11-18", run: "r-f", provider: "gcp", instance: "a2-highgpu-1g", region: "us-central1",
+                 suite: "integration", hours: 2, cost: 8)
+        let r = f.savingsReport()
+        let top = r.opportunities.topActions
+        // 44 p4d (instance type before the suite at the same potential), 44 unit-fast, 12.5 integration.
+        #expect(top.map(\.key) == ["p4d.24xlarge", "unit-fast", "integration"])
+        #expect(top.map(\.subject) == [.instanceType, .suite, .suite])
+        #expect(near(top[0].potential, 44) && near(top[1].potential, 44) && near(top[2].potential, 12.5))
+        #expect(top.allSatisfy { $0.opportunity == .spot })
+        #expect(top[2].action == "use spot (≈ 69.4% cheaper)" && top[2].records == 2 && top[2].spend == 18)
+
+        let o = try #require(try json(r)["opportunities"] as? [String: Any])
+        let actions = try #require(o["top_actions"] as? [[String: Any]])
+        #expect(actions.map { $0["key"] as? String } == ["p4d.24xlarge", "unit-fast", "integration"])
+        #expect(actions[0]["subject"] as? String == "instance_type" && actions[1]["subject"] as? String == "suite")
+        #expect(actions[0]["opportunity"] as? String == "spot" && near(actions[2]["potential"] as? Double, 12.5))
+        #expect(actions[2]["action"] as? String == "use spot (≈ 69.4% cheaper)")
+    }
 }

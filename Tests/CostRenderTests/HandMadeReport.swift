@@ -39,7 +39,17 @@ enum HandMade {
                                              offPeakShare: 0.2789, offPeakSpend: 532.1, reserved: reserved,
                                              // One recommended term (aws p4d.24xlarge, 3y) over the rows' three months.
                                              reservedSummary: ReservedSummary(monthIds: ["2026-08", "2026-09", "2026-10"],
-                                                                              recommended: 1, monthlySavings: 9876.543))
+                                                                              recommended: 1, monthlySavings: 9876.543),
+                                             // By potential: right-size's p5.48xlarge and unit (1,500.25 each,
+                                             // instance type first), then spot's p4d.24xlarge (812.345).
+                                             topActions: [
+                                                TopAction(opportunity: .rightSize, subject: .instanceType, key: "p5.48xlarge",
+                                                          records: 40, spend: 1800, potential: 1500.25, action: "move to g5.xlarge"),
+                                                TopAction(opportunity: .rightSize, subject: .suite, key: "unit",
+                                                          records: 40, spend: 1800, potential: 1500.25, action: "move to g5.xlarge"),
+                                                TopAction(opportunity: .spot, subject: .instanceType, key: "p4d.24xlarge",
+                                                          records: 120, spend: 1250.5, potential: 812.345, action: "use spot"),
+                                             ])
 
     static let checklist: [ChecklistItem] = [
         ChecklistItem(id: 1, title: "Spot for non-critical tests", status: .partial, value: 0.62,

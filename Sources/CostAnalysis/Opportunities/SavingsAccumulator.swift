@@ -42,9 +42,11 @@ struct SavingsAccumulator {
                                topInstanceTypes: instanceTypes.top(kind, label: label, action: action),
                                topRuns: runs.top(kind, label: label, action: action))
         }
-        return Opportunities(spot: build(.spot), rightSize: build(.rightSize), region: build(.region),
+        let spot = build(.spot), rightSize = build(.rightSize), region = build(.region)
+        return Opportunities(spot: spot, rightSize: rightSize, region: region,
                              combined: build(.combined), offPeakShare: offPeak.share,
                              offPeakSpend: offPeak.offPeakSpend, reserved: reserved?.rows ?? [],
-                             reservedSummary: reserved?.summary ?? .none)
+                             reservedSummary: reserved?.summary ?? .none,
+                             topActions: TopActions.rank(spot: spot, rightSize: rightSize, region: region))
     }
 }
