@@ -58,6 +58,8 @@ public struct Analyzer: Sendable {
 
         let totals = current.totals
         let previousTotals = previous.totals
+        let settings = ReportSettings(timezone: config.timezone, costAttribution: config.costAttribution.rawValue)
+        let breakdowns = current.breakdowns(days: days)
         let savingsReport = SavingsReport(opportunities, index: savings, labels: labels, catalog: catalog, config: config,
                                           inventory: inventory, publicationLog: publicationLog, asOf: asOf)
         return Report(
@@ -68,12 +70,13 @@ public struct Analyzer: Sendable {
             previousTotals: previousTotals,
             change: .between(totals.spend, previous: previousTotals.spend),
             totalsChange: .between(totals, previous: previousTotals),
-            breakdowns: current.breakdowns(days: days),
+            breakdowns: breakdowns,
+            breakdownsOmitted: .beyond(settings.breakdownRowLimit, of: breakdowns),
             trend: timeline.trend(endingWithWeekOf: last, asOf: asOf),
             budget: BudgetCalculator.budget(timeline: timeline, labels: labels, config: config.budget, asOf: asOf),
             dataQuality: qualityBase.report(quality: ingestQuality, recordCount: recordCount, config: config,
                                             asOf: asOf, afterAsOf: timeline.count(after: asOf)),
-            settings: ReportSettings(timezone: config.timezone, costAttribution: config.costAttribution.rawValue),
+            settings: settings,
             opportunities: savingsReport.opportunities, checklist: savingsReport.checklist,
             unusedResources: savingsReport.unusedResources)
     }

@@ -124,4 +124,39 @@ import CostModel
         #expect(actions[0]["opportunity"] as? String == "spot" && near(actions[2]["potential"] as? Double, 12.5))
         #expect(actions[2]["action"] as? String == "use spot (≈ 69.4% cheaper)")
     }
+
+    /// 13 suites in November, s01 … s13 costing 99, 98, …, 87 (s13 in two records of 43.50), one
+    /// instance-hour per record, each record on its own day (11-01 … 11-14).
+    static func thirteenSuites() -> Report {
+        var f = Fixture()
+        for i in 1...12 {
+            f.add("2026-11-\(i < 10 ? "0" : "")\(i)", run: "r\(i)", suite: "s\(i < 10 ? "0" : "")\(i)", market: .onDemand,
+                  hours: 1, cost: Double(100 - i), rate: nil)
+        }
+        f.add("2026-11-13", run: "r13", suite: "s13", market: .onDemand, hours: 1, cost: 43.5, rate: nil)
+        f.add("2026-11-14", run: "r14", suite: "s13", market: .onDemand, hours: 1, cost: 43.5, rate: nil)
+        return f.analyzer().report(for: period("2026-11"), asOf: day("2026-11-14"))
+    }
+
+    @Test func breakdownsOmittedSumTheRowsBeyondTheLimit() throws {
+        let r = Self.thirteenSuites()
+        #expect(r.settings.breakdownRowLimit == 10)
+        #expect(r.breakdowns.suite.count == 13 && r.breakdowns.suite[10].key == "s11")
+        // Beyond the 10 largest: s11 89 + s12 88 + s13 87 = 264, records 1 + 1 + 2 = 4, hours 4.
+        #expect(r.breakdownsOmitted.suite == OmittedRows(rows: 3, records: 4, hours: 4, spend: 264))
+        // One provider, one instance type: nothing cut.
+        #expect(r.breakdownsOmitted.provider == OmittedRows() && r.breakdownsOmitted.instanceType == OmittedRows())
+        // 14 days listed, but the day table is never cut.
+        #expect(r.breakdowns.day.count == 14 && r.breakdownsOmitted.day == OmittedRows())
+
+        let object = try json(r)
+        let settings = try #require(object["settings"] as? [String: Any])
+        #expect(settings["breakdown_row_limit"] as? Int == 10)
+        let omitted = try #require(object["breakdowns_omitted"] as? [String: Any])
+        #expect(Set(omitted.keys) == Set(Breakdowns.dimensions))
+        let suite = try #require(omitted["suite"] as? [String: Any])
+        #expect(suite["rows"] as? Int == 3 && suite["records"] as? Int == 4)
+        #expect(suite["hours"] as? Double == 4 && suite["spend"] as? Double == 264)
+        #expect((omitted["day"] as? [String: Any])?["rows"] as? Int == 0)
+    }
 }

@@ -97,7 +97,8 @@ enum HandMade {
                       // Against an empty previous period every change is the figure itself.
                       totalsChange: TotalsChange(runs: 50, records: 200, hours: 321.5, onDemandEquivalent: 3100.75,
                                                  realizedSavings: 1075.5, failedRunSpend: 0),
-                      breakdowns: Breakdowns(), trend: [], budget: budget, dataQuality: quality,
+                      // No breakdown rows, so no table is cut.
+                      breakdowns: Breakdowns(), breakdownsOmitted: BreakdownsOmitted(), trend: [], budget: budget, dataQuality: quality,
                       settings: ReportSettings(timezone: "UTC", costAttribution: "record"),
                       opportunities: opportunities, checklist: checklist, unusedResources: unused)
     }
