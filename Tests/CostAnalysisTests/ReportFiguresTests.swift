@@ -159,4 +159,20 @@ import CostModel
         #expect(suite["hours"] as? Double == 4 && suite["spend"] as? Double == 264)
         #expect((omitted["day"] as? [String: Any])?["rows"] as? Int == 0)
     }
+
+    @Test func effectiveChecklistThresholds() {
+        // Spec §7 defaults; item 4 has no partial band (partial = done); item 10 is USD a month.
+        let defaults = ChecklistThresholds.effective(Config())
+        #expect(defaults == [1: Threshold(done: 0.8, partial: 0.5), 2: Threshold(done: 0.05, partial: 0.2),
+                             3: Threshold(done: 0.8, partial: 0.3), 4: Threshold(done: 0.8, partial: 0.8),
+                             5: Threshold(done: 0.7, partial: 0.4), 6: Threshold(done: 0.9, partial: 0.6),
+                             8: Threshold(done: 4, partial: 2), 10: Threshold(done: 0, partial: 50)])
+        // checklist.thresholds replaces an item's pair; 7 and 9 have none, so a value there is not used.
+        var config = Config()
+        config.thresholds = [1: Threshold(done: 0.9, partial: 0.85), 10: Threshold(done: 10, partial: 100),
+                             7: Threshold(done: 1, partial: 1)]
+        let used = ChecklistThresholds.effective(config)
+        #expect(used[1] == Threshold(done: 0.9, partial: 0.85) && used[10] == Threshold(done: 10, partial: 100))
+        #expect(used[2] == defaults[2] && used[7] == nil && used.count == 8)
+    }
 }
