@@ -58,13 +58,14 @@ public struct TopAction: Sendable, Codable, Equatable {
     public var records: Int
     public var spend: Double
     public var potential: Double
-    /// The item's `action`.
+    /// The item's `action`, and its `change`.
     public var action: String
+    public var change: OpportunityChange?
 
     public init(opportunity: Source, subject: Subject, key: String, records: Int, spend: Double, potential: Double,
-                action: String) {
+                action: String, change: OpportunityChange? = nil) {
         self.opportunity = opportunity; self.subject = subject; self.key = key; self.records = records
-        self.spend = spend; self.potential = potential; self.action = action
+        self.spend = spend; self.potential = potential; self.action = action; self.change = change
     }
 }
 
@@ -112,8 +113,10 @@ public struct OpportunityItem: Sendable, Codable, Equatable {
     public var records: Int
     public var spend: Double
     public var potential: Double
-    /// What to change, in words: "move to g5.xlarge", "run in us-east-2", "use spot (d = 65.0%)".
+    /// What to change, in words: "move to g5.xlarge", "run in us-east-2", "use spot (≈ 65.0% cheaper)".
     public var action: String
+    /// The same as facts (nil for an item made with its words only).
+    public var change: OpportunityChange?
     public init(key: String, records: Int, spend: Double, potential: Double, action: String) {
         self.key = key; self.records = records; self.spend = spend; self.potential = potential; self.action = action
     }

@@ -175,4 +175,33 @@ import CostModel
         #expect(used[1] == Threshold(done: 0.9, partial: 0.85) && used[10] == Threshold(done: 10, partial: 100))
         #expect(used[2] == defaults[2] && used[7] == nil && used.count == 8)
     }
+
+    // MARK: - Prose as facts: what the analysis puts next to each sentence
+
+    @Test func opportunityItemsCarryTheirChangeAsFacts() throws {
+        // OpportunityTests.combinedOnOneRecord: p4d in eu-west-1 (R 40), unit test, cost 80: spot saves 60
+        // (d = 0.75), right-size 77 (to g5.xlarge), region 16 (to us-east-2).
+        var f = Fixture()
+        f.priced("2026-11-16", run: "c1", region: "eu-west-1", suite: "unit", testType: .unit, hours: 2, cost: 80)
+        let r = f.savingsReport()
+        let o = r.opportunities
+        #expect(o.spot.topSuites[0].change == OpportunityChange(spotDiscount: 0.75))
+        #expect(o.rightSize.topInstanceTypes[0].change == OpportunityChange(moveTo: ["g5.xlarge"]))
+        #expect(o.region.topRuns[0].change == OpportunityChange(runIn: ["us-east-2"]))
+        #expect(o.combined.topRuns[0].change == OpportunityChange(spotDiscount: 0.75, moveTo: ["g5.xlarge"], runIn: ["us-east-2"]))
+        // The words are made from the facts.
+        #expect(o.combined.topRuns[0].action == o.combined.topRuns[0].change?.text)
+        #expect(o.topActions.allSatisfy { $0.change != nil && $0.action == $0.change?.text })
+
+        let opportunities = try #require(try json(r)["opportunities"] as? [String: Any])
+        func firstChange(_ name: String, _ list: String) throws -> [String: Any] {
+            let items = try #require((opportunities[name] as? [String: Any])?[list] as? [[String: Any]])
+            return try #require(items.first?["change"] as? [String: Any])
+        }
+        let combined = try firstChange("combined", "top_runs")
+        #expect(combined["spot_discount"] as? Double == 0.75 && combined["move_to"] as? [String] == ["g5.xlarge"])
+        #expect(combined["run_in"] as? [String] == ["us-east-2"])
+        let spot = try firstChange("spot", "top_suites")
+        #expect(spot["spot_discount"] as? Double == 0.75 && spot["move_to"] == nil && spot["run_in"] == nil)
+    }
 }

@@ -34,13 +34,13 @@ struct SavingsAccumulator {
         let periodSpend = offPeak.spend
         func build(_ kind: OpportunityKind) -> Opportunity {
             let part = total[kind]
-            let action = { (t: OpportunityTally) in OpportunityAction.text(kind, t, names: index.names) }
+            let change = { (t: OpportunityTally) in OpportunityAction.change(kind, t, names: index.names) }
             let label = { (id: StringID) in labels[id] }
             return Opportunity(potential: part.potential, records: part.records, spend: part.spend,
                                share: periodSpend > 0 ? part.potential / periodSpend : 0,
-                               topSuites: suites.top(kind, label: label, action: action),
-                               topInstanceTypes: instanceTypes.top(kind, label: label, action: action),
-                               topRuns: runs.top(kind, label: label, action: action))
+                               topSuites: suites.top(kind, label: label, change: change),
+                               topInstanceTypes: instanceTypes.top(kind, label: label, change: change),
+                               topRuns: runs.top(kind, label: label, change: change))
         }
         let spot = build(.spot), rightSize = build(.rightSize), region = build(.region)
         return Opportunities(spot: spot, rightSize: rightSize, region: region,

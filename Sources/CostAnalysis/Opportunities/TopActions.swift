@@ -28,6 +28,6 @@ enum TopActions {
 
     private static func action(_ source: TopAction.Source, _ subject: TopAction.Subject, _ item: OpportunityItem) -> TopAction {
         TopAction(opportunity: source, subject: subject, key: item.key, records: item.records, spend: item.spend,
-                  potential: item.potential, action: item.action)
+                  potential: item.potential, action: item.action, change: item.change)
     }
 }
