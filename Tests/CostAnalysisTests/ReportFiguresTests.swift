@@ -204,4 +204,37 @@ import CostModel
         let spot = try firstChange("spot", "top_suites")
         #expect(spot["spot_discount"] as? Double == 0.75 && spot["move_to"] == nil && spot["run_in"] == nil)
     }
+
+    @Test func unusedResourcesCarryWhyAsFacts() throws {
+        typealias T = ChecklistOtherItemTests
+        let inventory = Inventory(resources: [
+            T.resource("aws", .volume, "vol-a", type: "gp3", size: 500),
+            T.resource("aws", .volume, "vol-b", type: "io2", size: 100),
+            T.resource("gcp", .disk, "disk-u", size: 10.5),
+            T.resource("gcp", .snapshot, "snap-old", size: 200, createdDaysBeforeAsOfEnd: 91.5),
+            T.resource("gcp", .address, "ip-reserved", state: "RESERVED"),
+            T.resource("aws", .address, "eipalloc-1"),
+        ])
+        let r = T.oneRecord().savingsReport(inventory: inventory)
+        let byID = Dictionary(uniqueKeysWithValues: r.unusedResources.items.map { ($0.id, $0) })
+        // gp3 is listed (0.08/GB-month); io2 is not: priced as aws `standard`.
+        #expect(byID["vol-a"]?.facts == UnusedFacts(storageType: "gp3", price: .listed))
+        #expect(byID["vol-b"]?.facts == UnusedFacts(storageType: "io2", price: .fallback, pricedAs: "standard"))
+        // No type printed: priced as gcp `pd-standard`.
+        #expect(byID["disk-u"]?.facts == UnusedFacts(storageType: nil, price: .fallback, pricedAs: "pd-standard"))
+        #expect(byID["disk-u"]?.reason == "unattached disk, 10.5 GB; type not printed not in the catalog, priced as pd-standard")
+        // 91.5 days old counts as 91 whole days, over the 90 of the default config.
+        #expect(byID["snap-old"]?.facts == UnusedFacts(ageDays: 91, ageLimitDays: 90, price: .listed))
+        #expect(byID["ip-reserved"]?.facts == UnusedFacts(state: "RESERVED", price: .listed))
+        #expect(byID["ip-reserved"]?.reason == "RESERVED static address, used by nothing")
+        #expect(byID["eipalloc-1"]?.reason == "Elastic IP not associated with anything")
+
+        let unused = try #require(try json(r)["unused_resources"] as? [String: Any])
+        let items = try #require(unused["items"] as? [[String: Any]])
+        let volB = try #require(items.first { $0["id"] as? String == "vol-b" }?["facts"] as? [String: Any])
+        #expect(volB["storage_type"] as? String == "io2" && volB["price"] as? String == "fallback")
+        #expect(volB["priced_as"] as? String == "standard")
+        let snap = try #require(items.first { $0["id"] as? String == "snap-old" }?["facts"] as? [String: Any])
+        #expect(snap["age_days"] as? Int == 91 && snap["age_limit_days"] as? Int == 90)
+    }
 }

@@ -14,4 +14,19 @@ import Testing
         let item = OpportunityItem(key: "unit", records: 2, spend: 10, potential: 6.5, change: OpportunityChange(spotDiscount: 0.65))
         #expect(item.action == "use spot (≈ 65.0% cheaper)" && item.change?.spotDiscount == 0.65)
     }
+
+    @Test func unusedResourceReasons() {
+        func reason(_ provider: String, _ kind: String, _ size: Double?, _ facts: UnusedFacts) -> String {
+            UnusedResource(provider: provider, kind: kind, id: "x", location: "l", facts: facts, sizeGB: size, monthlyCost: 1).reason
+        }
+        #expect(reason("aws", "volume", 500, UnusedFacts(storageType: "gp3", price: .listed)) == "unattached gp3 volume, 500 GB")
+        #expect(reason("aws", "volume", nil, UnusedFacts(storageType: "gp3", price: .missing))
+                == "unattached gp3 volume, size not printed; no price for its type in the catalog")
+        #expect(reason("gcp", "disk", 1_500, UnusedFacts(storageType: "pd-balanced", price: .fallback, pricedAs: "pd-standard"))
+                == "unattached pd-balanced disk, 1,500 GB; type pd-balanced not in the catalog, priced as pd-standard")
+        #expect(reason("aws", "snapshot", 80, UnusedFacts(ageDays: 412, ageLimitDays: 90, price: .missing))
+                == "snapshot 412 days old (over 90), 80 GB; no snapshot price in the catalog")
+        #expect(reason("gcp", "address", nil, UnusedFacts(state: "", price: .missing))
+                == "static address used by nothing; no idle-address price in the catalog")
+    }
 }
