@@ -29,4 +29,28 @@ import Testing
         #expect(reason("gcp", "address", nil, UnusedFacts(state: "", price: .missing))
                 == "static address used by nothing; no idle-address price in the catalog")
     }
+
+    @Test func dataQualityWarningsComeFromTheFigures() {
+        var doubles = DoubleCounting()
+        doubles.runs = 2; doubles.records = 5; doubles.duplicatedSpend = 1234.5
+        var above = SpotAboveOnDemand()
+        above.records = 3; above.excess = 0.333
+        let unknown = (1...6).map { UnknownInstance(key: "aws/x\($0)", records: $0, spend: Double($0)) }
+        let dq = DataQuality(read: 100, accepted: 90, rejected: ["negative_cost": 10, "missing_cost": 0], estimated: 2,
+                             estimatedSpend: 5, inferredMarket: 1, metadataNotObject: 4, unknownInstances: unknown,
+                             spotAboveOnDemand: above, suspectedDoubleCounting: doubles, afterAsOf: 7,
+                             costAttribution: "record", asOf: "2026-11-27")
+        let w = dq.warnings
+        #expect(w.count == 8)
+        #expect(w[0].hasPrefix("2 runs have 2 or more records with the same cost ($1,234.50 duplicated)"))
+        #expect(w[1] == "10 records were rejected (negative_cost): the cost is negative. They are left out of every figure.")
+        #expect(w[2] == "2 records had no recorded cost; their costs were estimated as hours × the catalog rate of their market ($5.00 in total).")
+        #expect(w[3].hasPrefix("1 record did not record its market"))
+        #expect(w[4].hasPrefix("4 records have metadata that is not a JSON object"))
+        // 1 + … + 6 = 21 records and $21.00; five keys named, then how many more.
+        #expect(w[5].hasPrefix("21 records ($21.00) use instance types missing from the pricing catalog: aws/x1, aws/x2, aws/x3, aws/x4, aws/x5 and 1 more."))
+        #expect(w[5].hasSuffix("add the instance types to a pricing file (--pricing)."))
+        #expect(w[6] == "3 spot or reserved records cost more than on-demand would have ($0.33 above the on-demand equivalent); their realized savings are negative.")
+        #expect(w[7] == "7 records after the as-of date 2026-11-27 are left out of every figure.")
+    }
 }
