@@ -193,6 +193,8 @@ public struct ChecklistItem: Sendable, Codable, Equatable {
     public var toDone: String
     /// For `declared`: the status the config declares (`done`, `partial`, `todo`).
     public var declared: String?
+    /// What decided it, as facts (`ChecklistWording` words them); nil for an item made with its words only.
+    public var facts: ChecklistFacts?
 
     public init(id: Int, title: String, status: ChecklistStatus, value: Double?, valueText: String,
                 threshold: String, detail: String, toDone: String, declared: String? = nil) {
@@ -206,5 +208,6 @@ public struct ChecklistItem: Sendable, Codable, Equatable {
         try c.encode(value, forKey: .value); try c.encode(valueText, forKey: .valueText)
         try c.encode(threshold, forKey: .threshold); try c.encode(detail, forKey: .detail)
         try c.encode(toDone, forKey: .toDone); try c.encode(declared, forKey: .declared)
+        try c.encode(facts, forKey: .facts)
     }
 }

@@ -237,4 +237,83 @@ import CostModel
         let snap = try #require(items.first { $0["id"] as? String == "snap-old" }?["facts"] as? [String: Any])
         #expect(snap["age_days"] as? Int == 91 && snap["age_limit_days"] as? Int == 90)
     }
+
+    @Test func checklistItemsCarryTheFactsTheirWordsAreMadeFrom() throws {
+        // Item 1 at 79 spot hours of 100 (ChecklistRecordItemTests.spotItem): partial; 0.8 × 100 − 79 = 1
+        // more hour; suite od has the most on-demand hours (21).
+        let spot = ChecklistRecordItemTests.spotItem(spot: 79, onDemand: 21)
+        let s = try #require(spot.facts?.spot)
+        #expect(spot.facts?.threshold == Threshold(done: 0.8, partial: 0.5) && spot.facts?.lowerIsBetter == false)
+        #expect(s.criticalSuites == ["release*"] && s.hours == 100 && s.spotHours == 79)
+        #expect(near(s.moreHours, 1) && s.topOnDemandSuite == "od" && s.topOnDemandHours == 21)
+        #expect(spot.facts?.rightSize == nil && spot.facts?.cleanup == nil)
+        // Done: nothing left to change, so no amount and no suite.
+        let done = try #require(ChecklistRecordItemTests.spotItem(spot: 8, onDemand: 2).facts?.spot)
+        #expect(done.moreHours == nil && done.topOnDemandSuite == nil)
+
+        // Item 2 at 6 oversized of 100 known (plus 1,000 with no test type): 6 − 0.05 × 100 = 1 more.
+        let rs = try #require(ChecklistRecordItemTests.rightSizeItem(oversized: 6, fine: 94).facts)
+        #expect(rs.lowerIsBetter == true && rs.threshold == Threshold(done: 0.05, partial: 0.2))
+        let r = try #require(rs.rightSize)
+        #expect(r.oversizedSpend == 6 && r.knownTestTypeSpend == 100 && r.unknownTestTypeSpend == 1000)
+        #expect(near(r.moreSpend, 1) && r.largest?.key == "unit" && r.largest?.change == OpportunityChange(moveTo: ["g5.xlarge"]))
+
+        // Item 7 with a config file that sets only the monthly budget (2,000 by default).
+        let alerts = try #require(ChecklistOtherItemTests.alertsItem(file: true, monthly: true, daily: false).facts?.alerts)
+        #expect(alerts == ChecklistFacts.Alerts(configFile: true, monthlyBudget: 2000, dailyAlert: nil))
+
+        // Item 10 without an inventory: unknown, with what the words need.
+        let unknown = try #require(ChecklistOtherItemTests.oneRecord().savingsReport().item(10).facts)
+        #expect(unknown.threshold == Threshold(done: 0, partial: 50))
+        #expect(unknown.cleanup == ChecklistFacts.Cleanup(inventoryGiven: false, snapshotAgeDays: 90, asOf: "2026-11-22"))
+
+        // The facts are in the JSON, next to the words.
+        let report = ChecklistOtherItemTests.oneRecord().savingsReport()
+        let items = try #require(try json(report)["checklist"] as? [[String: Any]])
+        let facts = try #require(items[6]["facts"] as? [String: Any])
+        #expect((facts["alerts"] as? [String: Any])?["config_file"] as? Bool == false)
+        let spotFacts = try #require((items[0]["facts"] as? [String: Any])?["spot"] as? [String: Any])
+        #expect(spotFacts["hours"] as? Double == 1 && spotFacts["spot_hours"] as? Double == 0)
+        #expect((items[0]["facts"] as? [String: Any])?["threshold"] as? [String: Double] == ["done": 0.8, "partial": 0.5])
+    }
+
+    @Test func reservedAndCleanupFacts() throws {
+        // ReservedCapacityTests' window: p4d recommended (3y, 8,688/month), a2 not.
+        let r = ReservedCapacityTests.fixture().savingsReport(period: .week(containing: ReservedCapacityTests.asOf),
+                                                              asOf: ReservedCapacityTests.asOf)
+        let reserved = try #require(r.item(9).facts?.reserved)
+        #expect(reserved.months == ["2026-08", "2026-09", "2026-10"] && reserved.windowMonths == 3)
+        #expect(reserved.recommended == 1 && cents(reserved.monthlySavings, 8_688) && reserved.reservedRecords == 0)
+        #expect(reserved.top?.instanceType == "p4d.24xlarge" && reserved.top?.term == "3y" && reserved.highest == nil)
+
+        // ChecklistOtherItemTests' inventory: vol-a 40, vol-b 5, disk-a 17 (volumes/disks 62); snap-old 10;
+        // ip-reserved 7.30 and eipalloc-1 3.65 (addresses 10.95); one undated snapshot.
+        typealias T = ChecklistOtherItemTests
+        let inventory = Inventory(resources: [
+            T.resource("aws", .volume, "vol-a", type: "gp3", size: 500), T.resource("aws", .volume, "vol-b", type: "io2", size: 100),
+            T.resource("gcp", .disk, "disk-a", type: "pd-ssd", size: 100),
+            T.resource("gcp", .snapshot, "snap-old", size: 200, createdDaysBeforeAsOfEnd: 91),
+            T.resource("aws", .snapshot, "snap-undated", size: 200),
+            T.resource("aws", .address, "eipalloc-1"), T.resource("gcp", .address, "ip-reserved", state: "RESERVED"),
+        ], files: ["a.json"])
+        let c = try #require(T.oneRecord().savingsReport(inventory: inventory).item(10).facts?.cleanup)
+        #expect(c.inventoryGiven && c.files == 1 && c.resources == 6 && cents(c.monthlyCost, 82.95))
+        #expect(c.volumes?.count == 3 && cents(c.volumes?.monthlyCost, 62))
+        #expect(c.snapshots?.count == 1 && cents(c.snapshots?.monthlyCost, 10))
+        #expect(c.addresses?.count == 2 && cents(c.addresses?.monthlyCost, 10.95))
+        #expect(c.undatedSnapshots == 1 && c.largest?.id == "vol-a" && c.asOf == "2026-11-22")
+    }
+
+    @Test func newFiguresReadBackFromTheJSON() throws {
+        // As SiteExtrasTests reads data.json: snake_case keys back to the model's names.
+        var f = ReservedCapacityTests.fixture()
+        f.priced("2026-11-16", run: "c1", region: "eu-west-1", suite: "unit", testType: .unit, hours: 2, cost: 80)
+        let r = f.savingsAnalyzer().report(for: .week(containing: ReservedCapacityTests.asOf), asOf: ReservedCapacityTests.asOf)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let back = try decoder.decode(Report.self, from: r.jsonData())
+        #expect(back.totalsChange == r.totalsChange && back.breakdownsOmitted == r.breakdownsOmitted)
+        #expect(back.settings == r.settings && back.opportunities == r.opportunities && !r.opportunities.topActions.isEmpty)
+        #expect(back.checklist == r.checklist && r.checklist.allSatisfy { $0.facts != nil })
+    }
 }

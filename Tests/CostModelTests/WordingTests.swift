@@ -53,4 +53,37 @@ import Testing
         #expect(w[6] == "3 spot or reserved records cost more than on-demand would have ($0.33 above the on-demand equivalent); their realized savings are negative.")
         #expect(w[7] == "7 records after the as-of date 2026-11-27 are left out of every figure.")
     }
+
+    @Test func checklistItemsAreWordedFromTheirFacts() {
+        var f = ChecklistFacts(threshold: Threshold(done: 0.7, partial: 0.4), lowerIsBetter: false)
+        f.offPeak = .init(scheduled: false, spend: 200, offPeakSpend: 90, moreSpend: 50.001, startMinute: 20 * 60,
+                          endMinute: 7 * 60 + 30, weekends: false)
+        let offPeak = ChecklistItem(id: 5, status: .partial, value: 0.45, facts: f)
+        #expect(offPeak.title == "Off-peak scheduling" && offPeak.facts == f)
+        #expect(offPeak.valueText == "45.0% of spend (none scheduled) starts off-peak")
+        #expect(offPeak.threshold == "done at ≥ 70.0%, partial at ≥ 40.0%")
+        #expect(offPeak.detail == "$90.00 of $200.00 spend (no run is scheduled, so all records are judged) started off-peak (20:00–07:30).")
+        // Amounts to change are rounded up to what is shown, so doing it reaches the threshold.
+        #expect(offPeak.toDone == "start $50.01 more of that spend off-peak (20:00–07:30)")
+
+        var review = ChecklistFacts(threshold: Threshold(done: 3, partial: 1), lowerIsBetter: false)
+        review.review = .init(weeks: ["2026-W45", "2026-W46", "2026-W47", "2026-W48"], published: ["2026-W46"],
+                              missed: ["2026-W45", "2026-W47", "2026-W48"])
+        let eight = ChecklistItem(id: 8, status: .partial, value: 1, facts: review)
+        #expect(eight.threshold == "done at ≥ 3 weeks of the last 4, partial at ≥ 1 week of the last 4")
+        #expect(eight.toDone == "build and publish the site every week (missed: 2026-W45, 2026-W47, 2026-W48)")
+
+        let declared = ChecklistItem(id: 4, status: .declared, value: nil,
+                                     facts: ChecklistFacts(threshold: Threshold(done: 0.8, partial: 0.8), lowerIsBetter: false),
+                                     declared: "partial")
+        #expect(declared.valueText == "declared partial" && declared.threshold == "done at ≥ 80.0%" && declared.toDone.isEmpty)
+
+        var unknown = ChecklistFacts()
+        unknown.reserved = .init(windowMonths: 3, months: [], recommended: 0, monthlySavings: 0, reservedRecords: 0)
+        let nine = ChecklistItem(id: 9, status: .unknown, value: nil, facts: unknown)
+        #expect(nine.valueText == "No full calendar month of records ends on or before the as-of date")
+        #expect(nine.detail.hasSuffix("(the window is the last 3 months starting on or after the first record). "
+                                      + "Would decide it: at least one full calendar month of records."))
+        #expect(nine.toDone == "at least one full calendar month of records")
+    }
 }
