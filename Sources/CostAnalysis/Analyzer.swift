@@ -70,6 +70,8 @@ public struct Analyzer: Sendable {
 
         let totals = current.totals
         let previousTotals = previous.totals
+        let settings = ReportSettings(timezone: config.timezone, costAttribution: config.costAttribution.rawValue)
+        let breakdowns = current.breakdowns(days: days)
         let savingsReport = SavingsReport(opportunities, index: savings, labels: labels, catalog: catalog, config: config,
                                           inventory: inventory, publicationLog: publicationLog, asOf: asOf)
         return Report(
@@ -79,12 +81,14 @@ public struct Analyzer: Sendable {
             totals: totals,
             previousTotals: previousTotals,
             change: .between(totals.spend, previous: previousTotals.spend),
-            breakdowns: current.breakdowns(days: days),
+            totalsChange: .between(totals, previous: previousTotals),
+            breakdowns: breakdowns,
+            breakdownsOmitted: .beyond(settings.breakdownRowLimit, of: breakdowns),
             trend: timeline.trend(endingWithWeekOf: last, asOf: asOf),
             budget: BudgetCalculator.budget(timeline: timeline, labels: labels, config: config.budget, asOf: asOf),
             dataQuality: qualityBase.report(quality: ingestQuality, recordCount: recordCount, config: config,
                                             asOf: asOf, afterAsOf: timeline.count(after: asOf)),
-            settings: ReportSettings(timezone: config.timezone, costAttribution: config.costAttribution.rawValue),
+            settings: settings,
             opportunities: savingsReport.opportunities, checklist: savingsReport.checklist,
             unusedResources: savingsReport.unusedResources)
     }

@@ -9,6 +9,16 @@ extension Change {
     }
 }
 
+extension TotalsChange {
+    /// Each total minus the previous period's, in the same units (spend's change is `Change.between`).
+    static func between(_ t: Totals, previous p: Totals) -> TotalsChange {
+        TotalsChange(runs: t.runs - p.runs, records: t.records - p.records, hours: t.hours - p.hours,
+                     onDemandEquivalent: t.onDemandEquivalent - p.onDemandEquivalent,
+                     realizedSavings: t.realizedSavings - p.realizedSavings,
+                     failedRunSpend: t.failedRunSpend - p.failedRunSpend)
+    }
+}
+
 extension Timeline {
     /// Every ISO week and month (up to as-of) with at least one record on or before as-of, newest
     /// first. One pass over the records: they are in day order, so each week and each month is a

@@ -34,33 +34,28 @@ enum UnusedResourcePricing {
 
     static func item(_ r: CloudResource, catalog: Catalog, snapshotAgeDays: Int, asOfEnd: Double) -> UnusedResource? {
         let pricing = catalog.providers[r.provider]
-        let size = r.sizeGB.map { sizeText($0) + " GB" } ?? "size not printed"
+        func unused(_ facts: UnusedFacts, monthlyCost: Double) -> UnusedResource {
+            UnusedResource(provider: r.provider, kind: r.kind.rawValue, id: r.id, location: r.location, facts: facts,
+                           sizeGB: r.kind == .address ? nil : r.sizeGB, monthlyCost: monthlyCost)
+        }
         switch r.kind {
         case .volume, .disk:
             guard !r.inUse else { return nil }
-            let word = r.kind == .volume ? "volume" : "disk"
-            let (price, note) = storagePrice(r, pricing)
-            return UnusedResource(provider: r.provider, kind: r.kind.rawValue, id: r.id, location: r.location,
-                                  reason: "unattached \(shortType(r).map { $0 + " " } ?? "")\(word), \(size)\(note)",
-                                  sizeGB: r.sizeGB, monthlyCost: (r.sizeGB ?? 0) * price)
+            let (price, facts) = storagePrice(r, pricing)
+            return unused(facts, monthlyCost: (r.sizeGB ?? 0) * price)
         case .snapshot:
             guard let created = r.createdAt else { return nil }
             let age = (asOfEnd - created) / secondsPerDay
             guard age > Double(snapshotAgeDays) else { return nil }
             let price = pricing?.storagePerGBMonth["snapshot"]
-            return UnusedResource(provider: r.provider, kind: r.kind.rawValue, id: r.id, location: r.location,
-                                  reason: "snapshot \(Int(age)) days old (over \(snapshotAgeDays)), \(size)"
-                                      + (price == nil ? "; no snapshot price in the catalog" : ""),
-                                  sizeGB: r.sizeGB, monthlyCost: (r.sizeGB ?? 0) * (price ?? 0))
+            return unused(UnusedFacts(ageDays: Int(age), ageLimitDays: snapshotAgeDays, price: price == nil ? .missing : .listed),
+                          monthlyCost: (r.sizeGB ?? 0) * (price ?? 0))
         case .address:
             // A reserved internal GCP address is free; only external ones are billed while idle.
             guard !r.inUse, r.storageType != "internal" else { return nil }
             let perHour = pricing?.idleAddressPerHour
-            let reason = r.provider == "aws" ? "Elastic IP not associated with anything"
-                : r.state.isEmpty ? "static address used by nothing" : "\(r.state) static address, used by nothing"
-            return UnusedResource(provider: r.provider, kind: r.kind.rawValue, id: r.id, location: r.location,
-                                  reason: reason + (perHour == nil ? "; no idle-address price in the catalog" : ""),
-                                  sizeGB: nil, monthlyCost: (perHour ?? 0) * ReservedWindow.hoursPerMonth)
+            return unused(UnusedFacts(state: r.state, price: perHour == nil ? .missing : .listed),
+                          monthlyCost: (perHour ?? 0) * ReservedWindow.hoursPerMonth)
         }
     }
 
@@ -69,18 +64,13 @@ enum UnusedResourcePricing {
         r.storageType.map { String($0.split(separator: "/").last ?? Substring($0)) }
     }
 
-    /// `500` for whole sizes, else one decimal.
-    static func sizeText(_ gb: Double) -> String {
-        gb == gb.rounded() && abs(gb) < 1e15 ? Format.count(Int(gb)) : Format.hours(gb)
-    }
-
     /// The type's price per GB-month; an unlisted type falls back to the provider's standard disk price.
-    static func storagePrice(_ r: CloudResource, _ pricing: ProviderPricing?) -> (Double, String) {
+    static func storagePrice(_ r: CloudResource, _ pricing: ProviderPricing?) -> (Double, UnusedFacts) {
         let prices = pricing?.storagePerGBMonth ?? [:]
         let type = shortType(r)
-        if let type, let price = prices[type] { return (price, "") }
+        if let type, let price = prices[type] { return (price, UnusedFacts(storageType: type, price: .listed)) }
         let fallback = r.provider == "gcp" ? "pd-standard" : "standard"
-        guard let price = prices[fallback] else { return (0, "; no price for its type in the catalog") }
-        return (price, "; type \(type ?? "not printed") not in the catalog, priced as \(fallback)")
+        guard let price = prices[fallback] else { return (0, UnusedFacts(storageType: type, price: .missing)) }
+        return (price, UnusedFacts(storageType: type, price: .fallback, pricedAs: fallback))
     }
 }

@@ -66,9 +66,39 @@ public struct UnusedResource: Sendable, Codable, Equatable {
     public var reason: String
     public var sizeGB: Double?
     public var monthlyCost: Double
+    /// What `reason` says, as facts (nil for a resource made with its words only).
+    public var facts: UnusedFacts?
     public init(provider: String, kind: String, id: String, location: String, reason: String, sizeGB: Double?, monthlyCost: Double) {
         self.provider = provider; self.kind = kind; self.id = id; self.location = location
         self.reason = reason; self.sizeGB = sizeGB; self.monthlyCost = monthlyCost
+    }
+}
+
+/// Why a resource is unused and how it was priced (checklist item 10); `UnusedResource.reason` words it.
+public struct UnusedFacts: Sendable, Codable, Equatable {
+    public enum Price: String, Sendable, Codable {
+        /// The catalog lists a price for it.
+        case listed
+        /// A volume or disk whose type the catalog does not list, priced as `priced_as`.
+        case fallback
+        /// No price in the catalog: it counts at $0.00 a month.
+        case missing
+    }
+
+    /// Volumes and disks: the storage type as printed, without a URL prefix; nil when not printed.
+    public var storageType: String?
+    /// Snapshots: whole days since creation at the end of the as-of day (UTC), and the age they exceed.
+    public var ageDays: Int?
+    public var ageLimitDays: Int?
+    /// Addresses: the status the tool printed (`RESERVED`), empty when none.
+    public var state: String?
+    public var price: Price
+    public var pricedAs: String?
+
+    public init(storageType: String? = nil, ageDays: Int? = nil, ageLimitDays: Int? = nil, state: String? = nil,
+                price: Price, pricedAs: String? = nil) {
+        self.storageType = storageType; self.ageDays = ageDays; self.ageLimitDays = ageLimitDays; self.state = state
+        self.price = price; self.pricedAs = pricedAs
     }
 }
 

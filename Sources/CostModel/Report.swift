@@ -8,7 +8,11 @@ public struct Report: Sendable, Codable, Equatable {
     public var totals: Totals
     public var previousTotals: Totals
     public var change: Change
+    /// `totals` minus `previous_totals`, figure by figure (the Summary table's Change column).
+    public var totalsChange: TotalsChange
     public var breakdowns: Breakdowns
+    /// Per dimension, the rows a table cut to `settings.breakdown_row_limit` leaves out, summed.
+    public var breakdownsOmitted: BreakdownsOmitted
     /// The 12 ISO weeks ending with the week containing min(period end, as-of), oldest first.
     public var trend: [TrendPoint]
     public var budget: Budget
@@ -22,12 +26,14 @@ public struct Report: Sendable, Codable, Equatable {
     public var unusedResources: UnusedResources
 
     public init(asOf: String, period: PeriodInfo, previousPeriod: PeriodInfo, totals: Totals, previousTotals: Totals,
-                change: Change, breakdowns: Breakdowns, trend: [TrendPoint], budget: Budget,
+                change: Change, totalsChange: TotalsChange, breakdowns: Breakdowns,
+                breakdownsOmitted: BreakdownsOmitted, trend: [TrendPoint], budget: Budget,
                 dataQuality: DataQuality, settings: ReportSettings,
                 opportunities: Opportunities = .empty, checklist: [ChecklistItem] = [],
                 unusedResources: UnusedResources = .none) {
         self.asOf = asOf; self.period = period; self.previousPeriod = previousPeriod; self.totals = totals
-        self.previousTotals = previousTotals; self.change = change; self.breakdowns = breakdowns
+        self.previousTotals = previousTotals; self.change = change; self.totalsChange = totalsChange
+        self.breakdowns = breakdowns; self.breakdownsOmitted = breakdownsOmitted
         self.trend = trend; self.budget = budget; self.dataQuality = dataQuality; self.settings = settings
         self.opportunities = opportunities; self.checklist = checklist; self.unusedResources = unusedResources
     }
@@ -86,6 +92,23 @@ public struct Change: Sendable, Codable, Equatable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(spend, forKey: .spend); try c.encode(percent, forKey: .percent)
+    }
+}
+
+/// The change of every total besides spend (which is `Change`, with its percent): the current
+/// period's figure minus the previous period's, unrounded.
+public struct TotalsChange: Sendable, Codable, Equatable {
+    public var runs: Int
+    public var records: Int
+    public var hours: Double
+    public var onDemandEquivalent: Double
+    public var realizedSavings: Double
+    public var failedRunSpend: Double
+
+    public init(runs: Int, records: Int, hours: Double, onDemandEquivalent: Double, realizedSavings: Double,
+                failedRunSpend: Double) {
+        self.runs = runs; self.records = records; self.hours = hours; self.onDemandEquivalent = onDemandEquivalent
+        self.realizedSavings = realizedSavings; self.failedRunSpend = failedRunSpend
     }
 }
 
@@ -161,6 +184,82 @@ public struct Breakdowns: Sendable, Codable, Equatable {
         case "test_type": return testType
         case "day": return day
         default: return []
+        }
+    }
+}
+
+/// What a breakdown table cut to its first `settings.breakdown_row_limit` rows leaves out: how many
+/// rows, and their records, instance-hours and spend summed (in row order). Runs are not summed: one
+/// run can have records in several rows of a dimension (two suites, two benchmarks), so a sum of the
+/// rows' runs would count it twice.
+public struct OmittedRows: Sendable, Codable, Equatable {
+    public var rows: Int = 0
+    public var records: Int = 0
+    public var hours: Double = 0
+    public var spend: Double = 0
+    public init() {}
+    public init(rows: Int, records: Int, hours: Double, spend: Double) {
+        self.rows = rows; self.records = records; self.hours = hours; self.spend = spend
+    }
+}
+
+/// `OmittedRows` for every dimension of `Breakdowns`, under the same names. The limit is a setting of
+/// the report, not of a view, so the Markdown (which shows that many rows) and the JSON (which keeps
+/// every row and says what a cut table leaves out) agree without the view summing anything. `day` is
+/// never cut (a period's days are always listed whole), so its entry is always empty.
+public struct BreakdownsOmitted: Sendable, Codable, Equatable {
+    public var provider = OmittedRows()
+    public var instanceType = OmittedRows()
+    public var region = OmittedRows()
+    public var hardwareType = OmittedRows()
+    public var gpuModel = OmittedRows()
+    public var suite = OmittedRows()
+    public var benchmark = OmittedRows()
+    public var market = OmittedRows()
+    public var developer = OmittedRows()
+    public var branch = OmittedRows()
+    public var pr = OmittedRows()
+    public var testType = OmittedRows()
+    public var day = OmittedRows()
+    public init() {}
+
+    /// By dimension name as in JSON (`Breakdowns.dimensions`); an unknown name reads as nothing omitted.
+    public subscript(dimension: String) -> OmittedRows {
+        get {
+            switch dimension {
+            case "provider": return provider
+            case "instance_type": return instanceType
+            case "region": return region
+            case "hardware_type": return hardwareType
+            case "gpu_model": return gpuModel
+            case "suite": return suite
+            case "benchmark": return benchmark
+            case "market": return market
+            case "developer": return developer
+            case "branch": return branch
+            case "pr": return pr
+            case "test_type": return testType
+            case "day": return day
+            default: return OmittedRows()
+            }
+        }
+        set {
+            switch dimension {
+            case "provider": provider = newValue
+            case "instance_type": instanceType = newValue
+            case "region": region = newValue
+            case "hardware_type": hardwareType = newValue
+            case "gpu_model": gpuModel = newValue
+            case "suite": suite = newValue
+            case "benchmark": benchmark = newValue
+            case "market": market = newValue
+            case "developer": developer = newValue
+            case "branch": branch = newValue
+            case "pr": pr = newValue
+            case "test_type": testType = newValue
+            case "day": day = newValue
+            default: break
+            }
         }
     }
 }
@@ -290,7 +389,12 @@ public struct ReportSettings: Sendable, Codable, Equatable {
     public var timezone: String
     public var costAttribution: String
     public var currency: String = "USD"
+    /// Rows a breakdown table shows (largest first) before the rest is summed in `breakdowns_omitted`;
+    /// the day table is always shown whole. The JSON's `breakdowns` keep every row.
+    public var breakdownRowLimit: Int = ReportSettings.defaultBreakdownRowLimit
     public init(timezone: String, costAttribution: String) { self.timezone = timezone; self.costAttribution = costAttribution }
+
+    public static let defaultBreakdownRowLimit = 10
 }
 
 /// What the site index needs besides one period's report: every week and month with data.

@@ -14,23 +14,76 @@ public struct Opportunities: Sendable, Codable, Equatable {
     public var offPeakSpend: Double
     /// Per provider and instance type with on-demand hours, even when nothing is recommended.
     public var reserved: [ReservedCapacity]
+    /// The reserved window and what its recommendations add up to.
+    public var reservedSummary: ReservedSummary
+    /// The largest concrete changes of the period, at most `TopAction.limit`: every instance type and
+    /// suite listed under spot, right-size and region, by potential (the dashboard's "Top actions").
+    public var topActions: [TopAction]
 
     public init(spot: Opportunity, rightSize: Opportunity, region: Opportunity, combined: Opportunity,
-                offPeakShare: Double?, offPeakSpend: Double, reserved: [ReservedCapacity]) {
+                offPeakShare: Double?, offPeakSpend: Double, reserved: [ReservedCapacity],
+                reservedSummary: ReservedSummary, topActions: [TopAction]) {
         self.spot = spot; self.rightSize = rightSize; self.region = region; self.combined = combined
         self.offPeakShare = offPeakShare; self.offPeakSpend = offPeakSpend; self.reserved = reserved
+        self.reservedSummary = reservedSummary; self.topActions = topActions
     }
 
     public static let empty = Opportunities(spot: .none, rightSize: .none, region: .none, combined: .none,
-                                            offPeakShare: nil, offPeakSpend: 0, reserved: [])
+                                            offPeakShare: nil, offPeakSpend: 0, reserved: [], reservedSummary: .none,
+                                            topActions: [])
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(spot, forKey: .spot); try c.encode(rightSize, forKey: .rightSize)
         try c.encode(region, forKey: .region); try c.encode(combined, forKey: .combined)
         try c.encode(offPeakShare, forKey: .offPeakShare); try c.encode(offPeakSpend, forKey: .offPeakSpend)
-        try c.encode(reserved, forKey: .reserved)
+        try c.encode(reserved, forKey: .reserved); try c.encode(reservedSummary, forKey: .reservedSummary)
+        try c.encode(topActions, forKey: .topActions)
     }
+}
+
+/// One item of an opportunity's `top_instance_types` or `top_suites`, ranked across spot, right-size
+/// and region by potential.
+public struct TopAction: Sendable, Codable, Equatable {
+    public enum Subject: String, Sendable, Codable { case instanceType = "instance_type", suite }
+    public enum Source: String, Sendable, Codable { case spot, rightSize = "right_size", region }
+
+    /// How many the report keeps.
+    public static let limit = 3
+
+    /// The opportunity the item is listed under.
+    public var opportunity: Source
+    public var subject: Subject
+    public var key: String
+    public var records: Int
+    public var spend: Double
+    public var potential: Double
+    /// The item's `action`, and its `change`.
+    public var action: String
+    public var change: OpportunityChange?
+
+    public init(opportunity: Source, subject: Subject, key: String, records: Int, spend: Double, potential: Double,
+                action: String, change: OpportunityChange? = nil) {
+        self.opportunity = opportunity; self.subject = subject; self.key = key; self.records = records
+        self.spend = spend; self.potential = potential; self.action = action; self.change = change
+    }
+}
+
+/// The reserved-capacity analysis as a whole (spec §5): the full months it covers, and how many
+/// instance types have a recommended term, with the sum of their monthly savings.
+public struct ReservedSummary: Sendable, Codable, Equatable {
+    /// The full calendar months analysed, oldest first (empty when no month is complete yet).
+    public var monthIds: [String]
+    /// Rows of `reserved` with a recommended term.
+    public var recommended: Int
+    /// The sum of their `monthly_savings`, USD per month.
+    public var monthlySavings: Double
+
+    public init(monthIds: [String], recommended: Int, monthlySavings: Double) {
+        self.monthIds = monthIds; self.recommended = recommended; self.monthlySavings = monthlySavings
+    }
+
+    public static let none = ReservedSummary(monthIds: [], recommended: 0, monthlySavings: 0)
 }
 
 public struct Opportunity: Sendable, Codable, Equatable {
@@ -60,8 +113,10 @@ public struct OpportunityItem: Sendable, Codable, Equatable {
     public var records: Int
     public var spend: Double
     public var potential: Double
-    /// What to change, in words: "move to g5.xlarge", "run in us-east-2", "use spot (d = 65.0%)".
+    /// What to change, in words: "move to g5.xlarge", "run in us-east-2", "use spot (≈ 65.0% cheaper)".
     public var action: String
+    /// The same as facts (nil for an item made with its words only).
+    public var change: OpportunityChange?
     public init(key: String, records: Int, spend: Double, potential: Double, action: String) {
         self.key = key; self.records = records; self.spend = spend; self.potential = potential; self.action = action
     }
@@ -138,6 +193,8 @@ public struct ChecklistItem: Sendable, Codable, Equatable {
     public var toDone: String
     /// For `declared`: the status the config declares (`done`, `partial`, `todo`).
     public var declared: String?
+    /// What decided it, as facts (`ChecklistWording` words them); nil for an item made with its words only.
+    public var facts: ChecklistFacts?
 
     public init(id: Int, title: String, status: ChecklistStatus, value: Double?, valueText: String,
                 threshold: String, detail: String, toDone: String, declared: String? = nil) {
@@ -151,5 +208,6 @@ public struct ChecklistItem: Sendable, Codable, Equatable {
         try c.encode(value, forKey: .value); try c.encode(valueText, forKey: .valueText)
         try c.encode(threshold, forKey: .threshold); try c.encode(detail, forKey: .detail)
         try c.encode(toDone, forKey: .toDone); try c.encode(declared, forKey: .declared)
+        try c.encode(facts, forKey: .facts)
     }
 }

@@ -83,6 +83,8 @@ import Testing
     @Test func reservedTableIsShownWhenNothingIsRecommended() async throws {
         var o = HandMade.opportunities
         o.reserved = [HandMade.reserved[1]]
+        o.reservedSummary.recommended = 0
+        o.reservedSummary.monthlySavings = 0
         let md = try await renderer().markdown(for: HandMade.report(opportunities: o))
         #expect(md.contains("| gcp | a2-highgpu-1g | 3 | 100.1 | 13.7% | 63.0% | none | $0.00 |"))
         #expect(md.contains("No commitment is recommended"))

@@ -36,7 +36,20 @@ public enum HandMade {
     ]
 
     public static let opportunities = Opportunities(spot: spot, rightSize: rightSize, region: region, combined: combined,
-                                             offPeakShare: 0.2789, offPeakSpend: 532.1, reserved: reserved)
+                                             offPeakShare: 0.2789, offPeakSpend: 532.1, reserved: reserved,
+                                             // One recommended term (aws p4d.24xlarge, 3y) over the rows' three months.
+                                             reservedSummary: ReservedSummary(monthIds: ["2026-08", "2026-09", "2026-10"],
+                                                                              recommended: 1, monthlySavings: 9876.543),
+                                             // By potential: right-size's p5.48xlarge and unit (1,500.25 each,
+                                             // instance type first), then spot's p4d.24xlarge (812.345).
+                                             topActions: [
+                                                TopAction(opportunity: .rightSize, subject: .instanceType, key: "p5.48xlarge",
+                                                          records: 40, spend: 1800, potential: 1500.25, action: "move to g5.xlarge"),
+                                                TopAction(opportunity: .rightSize, subject: .suite, key: "unit",
+                                                          records: 40, spend: 1800, potential: 1500.25, action: "move to g5.xlarge"),
+                                                TopAction(opportunity: .spot, subject: .instanceType, key: "p4d.24xlarge",
+                                                          records: 120, spend: 1250.5, potential: 812.345, action: "use spot"),
+                                             ])
 
     public static let checklist: [ChecklistItem] = [
         ChecklistItem(id: 1, title: "Spot for non-critical tests", status: .partial, value: 0.62,
@@ -81,7 +94,11 @@ public enum HandMade {
                                   afterAsOf: 0, costAttribution: "record", warnings: [])
         return Report(asOf: day.iso, period: PeriodInfo(p, asOf: day), previousPeriod: PeriodInfo(p.previous, asOf: day),
                       totals: totals, previousTotals: Totals(), change: Change(spend: totals.spend, percent: nil),
-                      breakdowns: Breakdowns(), trend: [], budget: budget, dataQuality: quality,
+                      // Against an empty previous period every change is the figure itself.
+                      totalsChange: TotalsChange(runs: 50, records: 200, hours: 321.5, onDemandEquivalent: 3100.75,
+                                                 realizedSavings: 1075.5, failedRunSpend: 0),
+                      // No breakdown rows, so no table is cut.
+                      breakdowns: Breakdowns(), breakdownsOmitted: BreakdownsOmitted(), trend: [], budget: budget, dataQuality: quality,
                       settings: ReportSettings(timezone: "UTC", costAttribution: "record"),
                       opportunities: opportunities, checklist: checklist, unusedResources: unused)
     }

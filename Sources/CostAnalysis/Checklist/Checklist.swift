@@ -3,7 +3,8 @@ import CostModel
 /// Spec §7: the ten items of the team's cost guide, in its order. Items 1–6 are measured over the
 /// report's period; 7 reads the config, 8 the publication log at the as-of week, 9 the reserved
 /// window at as-of, 10 the inventory at as-of. An item declared in `checklist.declared` is shown as
-/// declared and not measured.
+/// declared and not measured. Each item is decided here (status, deciding figure) and described by
+/// `ChecklistFacts`; the model words the facts (`ChecklistWording`).
 struct ChecklistContext {
     let config: Config
     let inputs: RecordChecklistInputs
@@ -17,12 +18,6 @@ struct ChecklistContext {
 }
 
 enum Checklist {
-    static let titles = [
-        "Spot for non-critical tests", "Right-size", "Parallel tests", "Cache weights and kernels",
-        "Off-peak scheduling", "Optimal regions", "Alerts and budgets", "Weekly review", "Reserved capacity",
-        "Clean up unused resources",
-    ]
-
     static func items(_ c: ChecklistContext) -> [ChecklistItem] {
         (1...10).map { id in
             if let word = c.config.declared[id] { return declared(id: id, word: word, c) }
@@ -41,18 +36,6 @@ enum Checklist {
         }
     }
 
-    static func title(_ id: Int) -> String { titles[id - 1] }
-
-    /// The threshold sentence of each item (measured or not), for declared items too.
-    static func thresholdText(_ id: Int, _ c: ChecklistContext) -> String {
-        if let scale = scale(id) { return scale.text(scale.threshold(c.config, id: id)) }
-        switch id {
-        case 7: return "done with budget.monthly and budget.daily_alert set in costreport.yml, partial with one"
-        case 9: return "done when ≥ 1 full month is analysed and no commitment pays off, or reserved records exist; todo when one pays off"
-        default: return cleanupThresholdText(c)
-        }
-    }
-
     /// Spec §7 defaults for the items judged by a figure against two thresholds.
     static func scale(_ id: Int) -> ChecklistScale? {
         switch id {
@@ -63,34 +46,40 @@ enum Checklist {
         case 4: return .share(done: 0.8, partial: 0.8)
         case 5: return .share(done: 0.7, partial: 0.4)
         case 6: return .share(done: 0.9, partial: 0.6)
-        case 8: return ChecklistScale(defaults: Threshold(done: 4, partial: 2), direction: .higherIsBetter,
-                                      unit: { Text.count(Int($0.rounded()), "week") + " of the last 4" })
+        case 8: return ChecklistScale(defaults: Threshold(done: 4, partial: 2), direction: .higherIsBetter)
         default: return nil
         }
     }
 
+    /// The facts every item starts from: the threshold it is judged by (items 7 and 9 have none).
+    static func facts(_ id: Int, _ c: ChecklistContext) -> ChecklistFacts {
+        if let scale = scale(id) {
+            return ChecklistFacts(threshold: scale.threshold(c.config, id: id),
+                                  lowerIsBetter: scale.direction == .lowerIsBetter)
+        }
+        return id == 10 ? ChecklistFacts(threshold: c.config.thresholds[10] ?? cleanupDefaults) : ChecklistFacts()
+    }
+
     static func declared(id: Int, word: String, _ c: ChecklistContext) -> ChecklistItem {
-        ChecklistItem(id: id, title: title(id), status: .declared, value: nil, valueText: "declared \(word)",
-                      threshold: thresholdText(id, c),
-                      detail: "Declared \(word) in costreport.yml (checklist.declared); not measured.",
-                      toDone: "", declared: word)
+        ChecklistItem(id: id, status: .declared, value: nil, facts: facts(id, c), declared: word)
     }
 
-    static func unknown(_ id: Int, _ c: ChecklistContext, detail: String, input: String) -> ChecklistItem {
-        // The deciding "figure" of an unknown item is what is missing, in the detail's own words.
-        ChecklistItem(id: id, title: title(id), status: .unknown, value: nil,
-                      valueText: String(detail.prefix { $0 != "." && $0 != ";" && $0 != "(" }).trimmingSpaces,
-                      threshold: thresholdText(id, c), detail: "\(detail) Would decide it: \(input).",
-                      toDone: input)
+    /// An item without the data to decide it; `fill` adds what the words need to say what is missing.
+    static func unknown(_ id: Int, _ c: ChecklistContext, _ fill: (inout ChecklistFacts) -> Void) -> ChecklistItem {
+        var f = facts(id, c)
+        fill(&f)
+        return ChecklistItem(id: id, status: .unknown, value: nil, facts: f)
     }
 
-    /// A measured share item: value, status by its scale, and `toDone` only when not done.
-    static func measured(_ id: Int, _ c: ChecklistContext, value: Double, valueText: String, detail: String,
-                         toDone: (Threshold) -> String) -> ChecklistItem {
+    /// A measured item: status by its scale; `fill` adds the item's facts (given the threshold, and
+    /// whether it is done, so amounts still to change are set only when it is not).
+    static func measured(_ id: Int, _ c: ChecklistContext, value: Double,
+                         _ fill: (inout ChecklistFacts, Threshold, _ done: Bool) -> Void) -> ChecklistItem {
         let scale = scale(id)!
         let t = scale.threshold(c.config, id: id)
         let status = scale.status(value, t)
-        return ChecklistItem(id: id, title: title(id), status: status, value: value, valueText: valueText,
-                             threshold: scale.text(t), detail: detail, toDone: status == .done ? "" : toDone(t))
+        var f = facts(id, c)
+        fill(&f, t, status == .done)
+        return ChecklistItem(id: id, status: status, value: value, facts: f)
     }
 }

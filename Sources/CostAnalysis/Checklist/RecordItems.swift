@@ -5,69 +5,62 @@ extension Checklist {
     /// 1: spot hours / hours of non-critical records with a known market.
     static func spot(_ c: ChecklistContext) -> ChecklistItem {
         let i = c.inputs
-        let critical = c.config.criticalSuites.isEmpty ? "no critical_suites configured"
-            : "critical suites excluded: " + c.config.criticalSuites.joined(separator: ", ")
+        let critical = c.config.criticalSuites
         guard i.nonCriticalHours > 0 else {
-            return unknown(1, c, detail: "No non-critical record in the period has instance-hours and a known market (\(critical)).",
-                           input: "duration_seconds and the market (metadata.market, spot_instance or preemptible) of non-critical runs")
+            return unknown(1, c) { $0.spot = .init(criticalSuites: critical, hours: 0, spotHours: 0) }
         }
-        let share = i.nonCriticalSpotHours / i.nonCriticalHours
-        return measured(1, c, value: share, valueText: "\(Format.percent(share)) of non-critical instance-hours on spot",
-                        detail: "\(Format.hours(i.nonCriticalSpotHours)) of \(Format.hours(i.nonCriticalHours)) instance-hours "
-                            + "of non-critical records with a known market ran on spot (\(critical)).") { t in
-            var text = "move \(ChecklistText.hoursUp(t.done * i.nonCriticalHours - i.nonCriticalSpotHours)) more instance-hours of non-critical runs to spot"
-            let top = i.nonCriticalOnDemandHours.map { (suite: c.labels[$0.key], hours: $0.value) }
-                .min { $0.hours != $1.hours ? $0.hours > $1.hours : $0.suite < $1.suite }
-            if let top { text += "; most on-demand hours: suite \(top.suite) (\(Format.hours(top.hours)) h)" }
-            return text
+        return measured(1, c, value: i.nonCriticalSpotHours / i.nonCriticalHours) { f, t, done in
+            var s = ChecklistFacts.Spot(criticalSuites: critical, hours: i.nonCriticalHours, spotHours: i.nonCriticalSpotHours)
+            if !done {
+                s.moreHours = t.done * i.nonCriticalHours - i.nonCriticalSpotHours
+                let top = i.nonCriticalOnDemandHours.map { (suite: c.labels[$0.key], hours: $0.value) }
+                    .min { $0.hours != $1.hours ? $0.hours > $1.hours : $0.suite < $1.suite }
+                s.topOnDemandSuite = top?.suite
+                s.topOnDemandHours = top?.hours
+            }
+            f.spot = s
         }
     }
 
     /// 2: oversized spend / spend of records with a known test type (lower is better).
     static func rightSize(_ c: ChecklistContext) -> ChecklistItem {
         let i = c.inputs
-        guard i.knownTestTypeRecords > 0, i.knownTestTypeSpend > 0 else {
-            return unknown(2, c, detail: "No spend in the period on records with a known test type.",
-                           input: "record metadata.test_type or name suites unit/smoke/integration/benchmark")
-        }
-        let share = i.oversizedSpend / i.knownTestTypeSpend
         let unknownSpend = i.all.spend - i.knownTestTypeSpend
-        return measured(2, c, value: share, valueText: "\(Format.percent(share)) of spend with a known test type on oversized instances",
-                        detail: "\(Format.usd(i.oversizedSpend)) of \(Format.usd(i.knownTestTypeSpend)) spend with a known test type ran on "
-                            + "an instance dearer than its test type's recommendation (same provider, TPU with TPU, GPU with GPU)"
-                            + (unknownSpend > 0 ? "; \(Format.usd(unknownSpend)) has no known test type and is not judged." : ".")) { t in
-            var text = "right-size \(ChecklistText.usdUp(i.oversizedSpend - t.done * i.knownTestTypeSpend)) more of the oversized spend"
-            if let top = c.opportunities.rightSize.topSuites.first { text += "; largest: suite \(top.key), \(top.action)" }
-            return text
+        guard i.knownTestTypeRecords > 0, i.knownTestTypeSpend > 0 else {
+            return unknown(2, c) {
+                $0.rightSize = .init(knownTestTypeSpend: i.knownTestTypeSpend, oversizedSpend: i.oversizedSpend,
+                                     unknownTestTypeSpend: unknownSpend)
+            }
+        }
+        return measured(2, c, value: i.oversizedSpend / i.knownTestTypeSpend) { f, t, done in
+            f.rightSize = .init(knownTestTypeSpend: i.knownTestTypeSpend, oversizedSpend: i.oversizedSpend,
+                                unknownTestTypeSpend: unknownSpend,
+                                moreSpend: done ? nil : i.oversizedSpend - t.done * i.knownTestTypeSpend,
+                                largest: done ? nil : c.opportunities.rightSize.topSuites.first)
         }
     }
 
     /// 3: parallel runs / runs that record pytest args or workers (once per run_id).
     static func parallel(_ c: ChecklistContext) -> ChecklistItem {
-        let recorded = c.inputs.parallelismRecorded.count, parallel = c.inputs.parallel.count
+        let runs = c.inputs.runs.count, recorded = c.inputs.parallelismRecorded.count, parallel = c.inputs.parallel.count
         guard recorded > 0 else {
-            return unknown(3, c, detail: "No run in the period records pytest_args or workers.",
-                           input: "record pytest_args or workers in metadata")
+            return unknown(3, c) { $0.parallel = .init(runs: runs, recorded: 0, parallel: parallel) }
         }
-        let share = Double(parallel) / Double(recorded)
-        return measured(3, c, value: share, valueText: "\(Format.percent(share)) of runs that record pytest args run in parallel",
-                        detail: "\(parallel) of \(ChecklistText.runs(recorded)) that record pytest_args or workers ran with "
-                            + "-n N (N > 1 or auto) or workers > 1; \(ChecklistText.runs(c.inputs.runs.count - recorded)) record neither.") { t in
-            "run \(ChecklistText.moreRuns(ChecklistText.more(parallel, of: recorded, toReach: t.done))) in parallel (pytest -n auto or workers > 1)"
+        return measured(3, c, value: Double(parallel) / Double(recorded)) { f, t, done in
+            f.parallel = .init(runs: runs, recorded: recorded, parallel: parallel,
+                               moreRuns: done ? nil : ChecklistText.more(parallel, of: recorded, toReach: t.done))
         }
     }
 
     /// 4: runs with metadata.cache true / all runs.
     static func cache(_ c: ChecklistContext) -> ChecklistItem {
-        let runs = c.inputs.runs.count, on = c.inputs.cacheOn.count
-        guard runs > 0, c.inputs.cacheRecorded else {
-            return unknown(4, c, detail: runs == 0 ? "No run in the period." : "No run in the period records metadata.cache.",
-                           input: "record metadata.cache (or declare item 4 in costreport.yml checklist.declared)")
+        let runs = c.inputs.runs.count, on = c.inputs.cacheOn.count, recorded = c.inputs.cacheRecorded
+        guard runs > 0, recorded else {
+            return unknown(4, c) { $0.cache = .init(runs: runs, recorded: recorded, cached: on) }
         }
-        let share = Double(on) / Double(runs)
-        return measured(4, c, value: share, valueText: "\(Format.percent(share)) of runs cache weights and kernels",
-                        detail: "\(on) of \(ChecklistText.runs(runs)) in the period have metadata.cache true.") { t in
-            "cache weights and kernels (metadata.cache: true) in \(ChecklistText.moreRuns(ChecklistText.more(on, of: runs, toReach: t.done)))"
+        return measured(4, c, value: Double(on) / Double(runs)) { f, t, done in
+            f.cache = .init(runs: runs, recorded: true, cached: on,
+                            moreRuns: done ? nil : ChecklistText.more(on, of: runs, toReach: t.done))
         }
     }
 
@@ -75,17 +68,16 @@ extension Checklist {
     static func offPeak(_ c: ChecklistContext) -> ChecklistItem {
         let scheduled = c.inputs.scheduled.records > 0
         let tally = scheduled ? c.inputs.scheduled : c.inputs.all
-        let window = c.config.offPeak.windowText
-        let which = scheduled ? "scheduled spend (trigger nightly/weekly/schedule/scheduled, or a suite named so)"
-            : "spend (no run is scheduled, so all records are judged)"
-        guard let share = tally.share else {
-            return unknown(5, c, detail: "No \(scheduled ? "spend on scheduled runs" : "spend") in the period.",
-                           input: "runs with spend in the period (scheduled: trigger nightly/weekly/schedule, or a suite named so)")
+        let w = c.config.offPeak
+        func facts(more: Double?) -> ChecklistFacts.OffPeak {
+            .init(scheduled: scheduled, spend: tally.spend, offPeakSpend: tally.offPeakSpend, moreSpend: more,
+                  startMinute: w.startMinute, endMinute: w.endMinute, weekends: w.weekends)
         }
-        return measured(5, c, value: share,
-                        valueText: "\(Format.percent(share)) of \(scheduled ? "scheduled spend" : "spend (none scheduled)") starts off-peak",
-                        detail: "\(Format.usd(tally.offPeakSpend)) of \(Format.usd(tally.spend)) \(which) started off-peak (\(window)).") { t in
-            "start \(ChecklistText.usdUp(t.done * tally.spend - tally.offPeakSpend)) more of that spend off-peak (\(window))"
+        guard let share = tally.share else {
+            return unknown(5, c) { $0.offPeak = facts(more: nil) }
+        }
+        return measured(5, c, value: share) { f, t, done in
+            f.offPeak = facts(more: done ? nil : t.done * tally.spend - tally.offPeakSpend)
         }
     }
 
@@ -93,16 +85,12 @@ extension Checklist {
     static func regions(_ c: ChecklistContext) -> ChecklistItem {
         let i = c.inputs
         guard i.regionalRecords > 0, i.regionalSpend > 0 else {
-            return unknown(6, c, detail: "No on-demand spend in the period on instance types with regional prices in the catalog.",
-                           input: "on-demand runs of instance types whose catalog entry lists regions")
+            return unknown(6, c) { $0.regions = .init(regionalSpend: i.regionalSpend, cheapestSpend: i.cheapestSpend) }
         }
-        let share = i.cheapestSpend / i.regionalSpend
-        return measured(6, c, value: share, valueText: "\(Format.percent(share)) of regionally priced on-demand spend in the cheapest region",
-                        detail: "\(Format.usd(i.cheapestSpend)) of \(Format.usd(i.regionalSpend)) on-demand spend on instance types "
-                            + "with regional prices ran where the price is the cheapest listed.") { t in
-            var text = "move \(ChecklistText.usdUp(t.done * i.regionalSpend - i.cheapestSpend)) more of it to the cheapest region"
-            if let top = c.opportunities.region.topInstanceTypes.first { text += "; largest: \(top.key), \(top.action)" }
-            return text
+        return measured(6, c, value: i.cheapestSpend / i.regionalSpend) { f, t, done in
+            f.regions = .init(regionalSpend: i.regionalSpend, cheapestSpend: i.cheapestSpend,
+                              moreSpend: done ? nil : t.done * i.regionalSpend - i.cheapestSpend,
+                              largest: done ? nil : c.opportunities.region.topInstanceTypes.first)
         }
     }
 }

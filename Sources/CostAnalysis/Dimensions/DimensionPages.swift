@@ -7,25 +7,7 @@ public enum DimensionKind: String, Sendable, CaseIterable, Codable {
     case developer
     case suite
 
-    /// Plural title, e.g. `Instance types`.
-    public var title: String {
-        switch self {
-        case .provider: return "Providers"
-        case .instanceType: return "Instance types"
-        case .developer: return "Developers"
-        case .suite: return "Suites"
-        }
-    }
-
-    /// Singular label, e.g. `Instance type`.
-    public var label: String {
-        switch self {
-        case .provider: return "Provider"
-        case .instanceType: return "Instance type"
-        case .developer: return "Developer"
-        case .suite: return "Suite"
-        }
-    }
+    // Its URL folder is `SitePaths.folder(_:)`, its titles are the render layer's.
 }
 
 /// One run of a key's most expensive runs: the run's records that carry the key, summed.

@@ -20,10 +20,4 @@ struct OffPeakTally {
 
 extension OffPeakConfig {
     func isOffPeak(_ r: RunRecord) -> Bool { isOffPeak(day: r.day, minuteOfDay: Int(r.minuteOfDay)) }
-
-    /// "22:00–06:00 or weekends".
-    var windowText: String {
-        func hm(_ m: Int) -> String { "\(m / 60 < 10 ? "0" : "")\(m / 60):\(m % 60 < 10 ? "0" : "")\(m % 60)" }
-        return "\(hm(startMinute))–\(hm(endMinute))" + (weekends ? " or weekends" : "")
-    }
 }

@@ -76,9 +76,9 @@ struct OpportunityGroups {
     }
 
     /// The top `limit` groups with a positive potential for `kind`. Selection keeps a bounded sorted list
-    /// (labels are read only to break ties), and only the chosen items get their action written.
+    /// (labels are read only to break ties), and only the chosen items get their change worked out.
     func top(_ kind: OpportunityKind, limit: Int = 10, label: (StringID) -> String,
-             action: (OpportunityTally) -> String) -> [OpportunityItem] {
+             change: (OpportunityTally) -> OpportunityChange) -> [OpportunityItem] {
         func before(_ a: Int, _ b: Int) -> Bool {
             let pa = tallies[a][kind].potential, pb = tallies[b][kind].potential
             return pa != pb ? pa > pb : label(keys[a]) < label(keys[b])
@@ -97,7 +97,7 @@ struct OpportunityGroups {
         return chosen.map { slot in
             let part = tallies[slot][kind]
             return OpportunityItem(key: label(keys[slot]), records: part.records, spend: part.spend,
-                                   potential: part.potential, action: action(tallies[slot]))
+                                   potential: part.potential, change: change(tallies[slot]))
         }
     }
 }

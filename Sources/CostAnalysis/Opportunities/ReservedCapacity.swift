@@ -14,6 +14,13 @@ struct ReservedWindow: Sendable {
 
     static let hoursPerMonth = 730.0
 
+    /// The window's months and the rows with a recommended term, their savings summed in row order.
+    var summary: ReservedSummary {
+        let recommended = rows.filter { $0.term != nil }
+        return ReservedSummary(monthIds: months.map(\.id), recommended: recommended.count,
+                               monthlySavings: recommended.reduce(0) { $0 + $1.monthlySavings })
+    }
+
     /// Calendar months ending on or before `asOf` and starting on or after `firstDay`, at most `count`.
     static func months(asOf: Day, firstDay: Day?, count: Int) -> [Period] {
         guard let firstDay, count > 0 else { return [] }

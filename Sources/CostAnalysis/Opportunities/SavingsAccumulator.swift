@@ -28,21 +28,25 @@ struct SavingsAccumulator {
         runs.add(r.run, cost: r.cost, s, facts: index.facts)
     }
 
-    /// The period's opportunities; `reserved` comes from the as-of window (not the period).
-    func opportunities(labels: Labels, reserved: [ReservedCapacity]) -> Opportunities {
+    /// The period's opportunities; `reserved` comes from the as-of window (not the period), nil for
+    /// a pull request's report, which has no reserved analysis.
+    func opportunities(labels: Labels, reserved: ReservedWindow?) -> Opportunities {
         let periodSpend = offPeak.spend
         func build(_ kind: OpportunityKind) -> Opportunity {
             let part = total[kind]
-            let action = { (t: OpportunityTally) in OpportunityAction.text(kind, t, names: index.names) }
+            let change = { (t: OpportunityTally) in OpportunityAction.change(kind, t, names: index.names) }
             let label = { (id: StringID) in labels[id] }
             return Opportunity(potential: part.potential, records: part.records, spend: part.spend,
                                share: periodSpend > 0 ? part.potential / periodSpend : 0,
-                               topSuites: suites.top(kind, label: label, action: action),
-                               topInstanceTypes: instanceTypes.top(kind, label: label, action: action),
-                               topRuns: runs.top(kind, label: label, action: action))
+                               topSuites: suites.top(kind, label: label, change: change),
+                               topInstanceTypes: instanceTypes.top(kind, label: label, change: change),
+                               topRuns: runs.top(kind, label: label, change: change))
         }
-        return Opportunities(spot: build(.spot), rightSize: build(.rightSize), region: build(.region),
+        let spot = build(.spot), rightSize = build(.rightSize), region = build(.region)
+        return Opportunities(spot: spot, rightSize: rightSize, region: region,
                              combined: build(.combined), offPeakShare: offPeak.share,
-                             offPeakSpend: offPeak.offPeakSpend, reserved: reserved)
+                             offPeakSpend: offPeak.offPeakSpend, reserved: reserved?.rows ?? [],
+                             reservedSummary: reserved?.summary ?? .none,
+                             topActions: TopActions.rank(spot: spot, rightSize: rightSize, region: region))
     }
 }

@@ -10,7 +10,7 @@ struct SavingsReport {
     init(_ period: SavingsAccumulator, index: SavingsIndex, labels: Labels, catalog: Catalog, config: Config,
          inventory: Inventory?, publicationLog: PublicationLog?, asOf: Day) {
         let reserved = ReservedWindow(index: index, asOf: asOf, config: config, catalog: catalog, labels: labels)
-        opportunities = period.opportunities(labels: labels, reserved: reserved.rows)
+        opportunities = period.opportunities(labels: labels, reserved: reserved)
         unusedResources = UnusedResourcePricing.unused(inventory: inventory, catalog: catalog,
                                                        snapshotAgeDays: config.snapshotAgeDays, asOf: asOf)
         checklist = Checklist.items(ChecklistContext(

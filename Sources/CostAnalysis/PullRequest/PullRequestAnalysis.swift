@@ -85,7 +85,7 @@ extension Analyzer {
                                   periodSpend: prTotals.spend),
             suites: suiteRows,
             runs: runs.rows(records: records, labels: labels),
-            opportunities: opportunities.opportunities(labels: labels, reserved: []),
+            opportunities: opportunities.opportunities(labels: labels, reserved: nil),
             siteURL: siteURL)
     }
 }

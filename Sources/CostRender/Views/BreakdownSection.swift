@@ -2,16 +2,15 @@ import CostModel
 
 /// One breakdown table of a report. Long tables show their largest rows and say how many were
 /// left out (with their spend), so a report stays readable in a PR; the JSON keeps every row.
+/// How many rows a table shows is the report's `settings.breakdownRowLimit`, and what the cut
+/// leaves out is the report's `breakdownsOmitted`: the view only formats them.
 struct BreakdownSection {
     let dimension: String
     let title: String
     let keyLabel: String
     let rows: [BreakdownRowView]
     let hasRows: Bool
-    let omitted: String?
-
-    /// Rows shown per table before the rest is summarised (days are always shown in full).
-    static let rowLimit = 10
+    let omitted: OmittedRowsView?
 
     /// Title and first-column label per dimension, in the order a reader scans them.
     static let layout: [(dimension: String, title: String, keyLabel: String)] = [
@@ -35,14 +34,30 @@ struct BreakdownSection {
             // Days read best in date order; every other table keeps the model's spend order.
             let all = entry.dimension == "day" ? report.breakdowns.day.sorted { $0.key < $1.key }
                 : report.breakdowns[entry.dimension]
-            let limit = entry.dimension == "day" ? all.count : rowLimit
-            let shown = all.prefix(limit)
-            let rest = all.dropFirst(limit)
-            let omitted = rest.isEmpty ? nil :
-                "\(Format.count(rest.count)) more \(rest.count == 1 ? "row" : "rows") with \(Format.usd(rest.reduce(0) { $0 + $1.spend })) of spend are in the JSON output."
+            let limit = entry.dimension == "day" ? all.count : report.settings.breakdownRowLimit
+            let rest = report.breakdownsOmitted[entry.dimension]
             return BreakdownSection(dimension: entry.dimension, title: entry.title, keyLabel: entry.keyLabel,
-                                    rows: shown.map(BreakdownRowView.init), hasRows: !all.isEmpty, omitted: omitted)
+                                    rows: all.prefix(limit).map(BreakdownRowView.init), hasRows: !all.isEmpty,
+                                    omitted: rest.rows > 0 ? OmittedRowsView(rest) : nil)
         }
+    }
+}
+
+/// The rows a cut table leaves out; the sentence is the template's (`partials/breakdowns`).
+struct OmittedRowsView {
+    let rows: String
+    /// Exactly one row left out (singular wording).
+    let one: Bool
+    let records: String
+    let hours: String
+    let spend: String
+
+    init(_ o: OmittedRows) {
+        rows = Format.count(o.rows)
+        one = o.rows == 1
+        records = Format.count(o.records)
+        hours = Format.hours(o.hours)
+        spend = Format.usd(o.spend)
     }
 }
 

@@ -116,24 +116,10 @@ struct DashboardOpportunities {
         rows = [("Spot", o.spot), ("Right-size", o.rightSize), ("Region", o.region), ("Combined", o.combined)]
             .map { DashboardOpportunityRow(label: $0.0, potential: Format.usd($0.1.potential), share: Format.percent($0.1.share)) }
         hasPotential = anyPotential(r)
-        // The three largest concrete actions, by instance type then suite, never the same twice.
-        var seen = Set<String>()
-        var candidates: [(kind: String, item: OpportunityItem)] = []
-        for opportunity in [o.spot, o.rightSize, o.region] {
-            candidates += opportunity.topInstanceTypes.map { ("instance type", $0) }
-            candidates += opportunity.topSuites.map { ("suite", $0) }
-        }
-        candidates = candidates.filter { $0.item.potential > 0 }
-        candidates.sort { a, b in
-            a.item.potential != b.item.potential ? a.item.potential > b.item.potential
-                : a.kind != b.kind ? a.kind < b.kind : a.item.key < b.item.key
-        }
-        var actions: [DashboardAction] = []
-        for c in candidates where actions.count < 3 {
-            let id = "\(c.kind)\u{0}\(c.item.key)\u{0}\(c.item.action)"
-            guard seen.insert(id).inserted else { continue }
-            actions.append(DashboardAction(subject: "\(c.kind) \(c.item.key)", action: c.item.action,
-                                           potential: Format.usd(c.item.potential)))
+        // Ranked by the analysis (`Opportunities.topActions`); the card shows them as they come.
+        let actions = o.topActions.map {
+            DashboardAction(subject: "\($0.subject == .instanceType ? "instance type" : "suite") \($0.key)",
+                            action: $0.action, potential: Format.usd($0.potential))
         }
         self.actions = actions
         hasActions = !actions.isEmpty

@@ -1,6 +1,29 @@
 import CostAnalysis
 import CostModel
 
+/// The dimensions' names as pages and tables show them (the analysis knows them by key only).
+extension DimensionKind {
+    /// Plural title, e.g. `Instance types`.
+    public var title: String {
+        switch self {
+        case .provider: return "Providers"
+        case .instanceType: return "Instance types"
+        case .developer: return "Developers"
+        case .suite: return "Suites"
+        }
+    }
+
+    /// Singular label, e.g. `Instance type`.
+    public var label: String {
+        switch self {
+        case .provider: return "Provider"
+        case .instanceType: return "Instance type"
+        case .developer: return "Developer"
+        case .suite: return "Suite"
+        }
+    }
+}
+
 /// One provider's, instance type's, developer's or suite's page (`Templates/dimension.mustache`).
 /// Every link is relative to the page (`root` leads back to the site root).
 struct DimensionView {

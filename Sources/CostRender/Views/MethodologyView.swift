@@ -1,3 +1,4 @@
+import CostAnalysis
 import CostModel
 
 /// The Methodology page: how every figure is computed (in the template's words), with the
@@ -12,8 +13,12 @@ struct MethodologyView {
     let hasOverrides: Bool
     let settings: [SettingRow]
     let rightSize: [RightSizeRow]
+    /// The thresholds the checklist uses with this config (defaults, or the config's), per item.
+    let thresholds: MethodologyThresholds
     let thresholdOverrides: [String]
     let hasThresholdOverrides: Bool
+    /// Rows a breakdown table shows in Markdown before the rest is summarised.
+    let breakdownRowLimit: String
     let declared: [String]
     let hasDeclared: Bool
     let offPeakWindow: String
@@ -60,6 +65,8 @@ struct MethodologyView {
             return RightSizeRow(testType: type, aws: row["aws"] ?? "–", gcp: row["gcp"] ?? "–", gcpTPU: row["gcp-tpu"] ?? "–")
         }
 
+        thresholds = MethodologyThresholds(ChecklistThresholds.effective(config))
+        breakdownRowLimit = Format.count(ReportSettings.defaultBreakdownRowLimit)
         thresholdOverrides = config.thresholds.keys.sorted().map { id in
             let t = config.thresholds[id]!
             return "Item \(id): done at \(MethodologyView.threshold(id, t.done)), partial at \(MethodologyView.threshold(id, t.partial))."
@@ -87,6 +94,84 @@ struct MethodologyView {
     /// The file's own name: the site must not depend on the folder a build was started from.
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
+    }
+}
+
+/// The checklist's effective thresholds as the Methodology page states them: shares as `80 %`
+/// (one decimal only when needed), weeks as counts (`4`, `2 or 3`), money as USD a month.
+struct MethodologyThresholds {
+    let spot: ShareThreshold
+    let rightSize: ShareThreshold
+    let parallel: ShareThreshold
+    let cache: ShareThreshold
+    let offPeak: ShareThreshold
+    let regions: ShareThreshold
+    let review: WeeksThreshold
+    let cleanup: CleanupThreshold
+
+    init(_ t: [Int: Threshold]) {
+        spot = ShareThreshold(t[1]!, lowerIsBetter: false)
+        rightSize = ShareThreshold(t[2]!, lowerIsBetter: true)
+        parallel = ShareThreshold(t[3]!, lowerIsBetter: false)
+        cache = ShareThreshold(t[4]!, lowerIsBetter: false)
+        offPeak = ShareThreshold(t[5]!, lowerIsBetter: false)
+        regions = ShareThreshold(t[6]!, lowerIsBetter: false)
+        review = WeeksThreshold(t[8]!)
+        cleanup = CleanupThreshold(t[10]!)
+    }
+
+    /// `0.8` → `80 %`, `0.825` → `82.5 %`.
+    static func share(_ fraction: Double) -> String {
+        let text = Format.percent(fraction)
+        return (text.hasSuffix(".0%") ? String(text.dropLast(3)) : String(text.dropLast())) + " %"
+    }
+}
+
+struct ShareThreshold {
+    let done: String
+    let partial: String
+    /// False when the partial threshold leaves no band below done (item 4 by default).
+    let hasPartial: Bool
+
+    init(_ t: Threshold, lowerIsBetter: Bool) {
+        done = MethodologyThresholds.share(t.done)
+        partial = MethodologyThresholds.share(t.partial)
+        hasPartial = lowerIsBetter ? t.partial > t.done : t.partial < t.done
+    }
+}
+
+/// Item 8 counts published weeks among the last 4: done from `done` weeks, partial from `partial`.
+struct WeeksThreshold {
+    /// The week counts that are done (`4`, `3 or 4`) and partial (`2 or 3`, `1 to 3`).
+    let done: String
+    let partial: String
+    let hasPartial: Bool
+
+    init(_ t: Threshold) {
+        func least(_ v: Double) -> Int { min(5, max(0, Int(v.rounded(.up)))) }
+        let d = least(t.done), p = min(least(t.partial), d)
+        done = WeeksThreshold.range(d, 4)
+        partial = WeeksThreshold.range(p, d - 1)
+        hasPartial = p <= d - 1
+    }
+
+    static func range(_ low: Int, _ high: Int) -> String {
+        if low > high { return "none" }
+        if low == high { return Format.count(low) }
+        return high == low + 1 ? "\(Format.count(low)) or \(Format.count(high))" : "\(Format.count(low)) to \(Format.count(high))"
+    }
+}
+
+/// Item 10: done with nothing unused (or, when `done` is positive, up to that much a month); partial under `partial`.
+struct CleanupThreshold {
+    let noneUnused: Bool
+    let done: String
+    let partial: String
+
+    init(_ t: Threshold) {
+        noneUnused = t.done <= 0
+        done = Format.usd(t.done)
+        partial = Format.usd(t.partial)
     }
 }
 

@@ -40,26 +40,26 @@ struct ReportView {
         previousID = r.previousPeriod.id
         timezone = r.settings.timezone
         costAttribution = r.settings.costAttribution
-        let t = r.totals, p = r.previousTotals
+        let t = r.totals, p = r.previousTotals, d = r.totalsChange
         summary = [
             SummaryRow(label: "Spend", current: Format.usd(t.spend), previous: Format.usd(p.spend),
                        change: ChangeText.describe(r.change)),
             SummaryRow(label: "Runs", current: Format.count(t.runs), previous: Format.count(p.runs),
-                       change: ChangeText.count(t.runs - p.runs)),
+                       change: ChangeText.count(d.runs)),
             SummaryRow(label: "Records", current: Format.count(t.records), previous: Format.count(p.records),
-                       change: ChangeText.count(t.records - p.records)),
+                       change: ChangeText.count(d.records)),
             SummaryRow(label: "Instance-hours", current: Format.hours(t.hours), previous: Format.hours(p.hours),
-                       change: ChangeText.hours(t.hours - p.hours)),
+                       change: ChangeText.hours(d.hours)),
             SummaryRow(label: "On-demand equivalent", current: Format.usd(t.onDemandEquivalent),
-                       previous: Format.usd(p.onDemandEquivalent), change: Format.signedUSD(t.onDemandEquivalent - p.onDemandEquivalent)),
+                       previous: Format.usd(p.onDemandEquivalent), change: Format.signedUSD(d.onDemandEquivalent)),
             SummaryRow(label: "Realized savings", current: Format.usd(t.realizedSavings),
-                       previous: Format.usd(p.realizedSavings), change: Format.signedUSD(t.realizedSavings - p.realizedSavings)),
+                       previous: Format.usd(p.realizedSavings), change: Format.signedUSD(d.realizedSavings)),
             SummaryRow(label: "Effective savings rate", current: t.savingsRate.map(Format.percent) ?? "n/a",
                        previous: p.savingsRate.map(Format.percent) ?? "n/a", change: ""),
             SummaryRow(label: "Tests passed / failed", current: "\(Format.count(t.testsPassed)) / \(Format.count(t.testsFailed))",
                        previous: "\(Format.count(p.testsPassed)) / \(Format.count(p.testsFailed))", change: ""),
             SummaryRow(label: "Spend on runs with failed tests", current: Format.usd(t.failedRunSpend),
-                       previous: Format.usd(p.failedRunSpend), change: Format.signedUSD(t.failedRunSpend - p.failedRunSpend)),
+                       previous: Format.usd(p.failedRunSpend), change: Format.signedUSD(d.failedRunSpend)),
         ]
         headline = ReportView.headline(r)
         budget = BudgetView(r.budget)

@@ -62,7 +62,7 @@ struct SavingsView {
 
         reserved = o.reserved.map(ReservedRow.init)
         hasReserved = !reserved.isEmpty
-        let monthIds = Array(Set(o.reserved.flatMap(\.monthIds))).sorted()
+        let monthIds = o.reservedSummary.monthIds
         if o.reserved.isEmpty {
             reservedScope = "No on-demand use in the full months analysed, so there is nothing to reserve."
         } else if monthIds.isEmpty {
@@ -70,14 +70,13 @@ struct SavingsView {
         } else {
             reservedScope = "Mean on-demand hours per month over the full \(monthIds.count == 1 ? "month" : "months") \(monthIds.joined(separator: ", ")), against 730 hours in a month. A term pays off when utilization is above its break-even (1 − the commitment discount)."
         }
-        let recommended = o.reserved.filter { $0.term != nil }
+        let summary = o.reservedSummary
         if o.reserved.isEmpty {
             reservedSummary = ""
-        } else if recommended.isEmpty {
+        } else if summary.recommended == 0 {
             reservedSummary = "No commitment is recommended: no instance type is used enough for a term to cost less than on-demand."
         } else {
-            let total = recommended.reduce(0) { $0 + $1.monthlySavings }
-            reservedSummary = "\(Format.count(recommended.count)) \(recommended.count == 1 ? "commitment is" : "commitments are") recommended, saving \(Format.usd(total)) a month in total against paying on-demand for the same hours."
+            reservedSummary = "\(Format.count(summary.recommended)) \(summary.recommended == 1 ? "commitment is" : "commitments are") recommended, saving \(Format.usd(summary.monthlySavings)) a month in total against paying on-demand for the same hours."
         }
     }
 
