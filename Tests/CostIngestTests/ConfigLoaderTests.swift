@@ -98,12 +98,12 @@ import Testing
         #expect(error("budget:\n  warn_at: high\n") == "costreport.yml: 'budget.warn_at' must be a number between 0 and 1, got 'high'")
         #expect(error("budget:\n  warn_at: 1.5\n") == "costreport.yml: 'budget.warn_at' must be a number between 0 and 1, got '1.5'")
         #expect(error("budget:\n  monthly: huge\n") ==
-                "costreport.yml: 'budget.monthly' must be a number of USD or one of small, medium, large, got 'huge'")
+                "costreport.yml: 'budget.monthly' must be a number of USD from 0.01 to 1,000,000,000 or one of small, medium, large, got 'huge'")
         #expect(error("budget:\n  warn_at: 0.9\n  critical_at: 0.8\n") ==
                 "costreport.yml: 'budget.warn_at' (0.9) must be below 'budget.critical_at' (0.8)")
         #expect(error("budget:\n  allocations: [alice]\n")?.contains("'budget.allocations' must be a mapping") == true)
         #expect(error("budget:\n  allocations: {alice: lots}\n") ==
-                "costreport.yml: 'budget.allocations.alice' must be a number of USD (0 or more), got 'lots'")
+                "costreport.yml: 'budget.allocations.alice' must be a number of USD from 0 to 1,000,000,000, got 'lots'")
         #expect(error("timezone: Mars/Olympus\n") ==
                 "costreport.yml: 'timezone' must be an IANA time zone name such as UTC or Europe/Berlin, got 'Mars/Olympus'")
         #expect(error("cost_attribution: both\n") == "costreport.yml: 'cost_attribution' must be record or run, got 'both'")
