@@ -73,7 +73,7 @@ extension BreakdownsOmitted {
     /// Per dimension, the rows after the first `limit`, summed in row order; `day` is never cut.
     static func beyond(_ limit: Int, of b: Breakdowns) -> BreakdownsOmitted {
         var out = BreakdownsOmitted()
-        for dimension in Breakdowns.dimensions where dimension != "day" {
+        for dimension in Breakdowns.dimensions where dimension != .day {
             var rest = OmittedRows()
             for row in b[dimension].dropFirst(limit) {
                 rest.rows += 1; rest.records += row.records; rest.hours += row.hours; rest.spend += row.spend

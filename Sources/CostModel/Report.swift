@@ -164,28 +164,40 @@ public struct Breakdowns: Sendable, Codable, Equatable {
     public var day: [BreakdownRow] = []
     public init() {}
 
-    /// Dimension names as in JSON, in the spec's order.
-    public static let dimensions = ["provider", "instance_type", "region", "hardware_type", "gpu_model", "suite",
-                                    "benchmark", "market", "developer", "branch", "pr", "test_type", "day"]
+    /// Every dimension, in the spec's order.
+    public static let dimensions = BreakdownDimension.allCases
 
-    public subscript(dimension: String) -> [BreakdownRow] {
+    /// The rows of one dimension: every dimension has a table, so there is no "unknown" case.
+    public subscript(dimension: BreakdownDimension) -> [BreakdownRow] {
         switch dimension {
-        case "provider": return provider
-        case "instance_type": return instanceType
-        case "region": return region
-        case "hardware_type": return hardwareType
-        case "gpu_model": return gpuModel
-        case "suite": return suite
-        case "benchmark": return benchmark
-        case "market": return market
-        case "developer": return developer
-        case "branch": return branch
-        case "pr": return pr
-        case "test_type": return testType
-        case "day": return day
-        default: return []
+        case .provider: return provider
+        case .instanceType: return instanceType
+        case .region: return region
+        case .hardwareType: return hardwareType
+        case .gpuModel: return gpuModel
+        case .suite: return suite
+        case .benchmark: return benchmark
+        case .market: return market
+        case .developer: return developer
+        case .branch: return branch
+        case .pr: return pr
+        case .testType: return testType
+        case .day: return day
         }
     }
+}
+
+/// A breakdown dimension of spec §4, named as in JSON (`instance_type`). Adding one is a compile
+/// error wherever a table per dimension is kept, until it has one there too.
+public enum BreakdownDimension: String, Sendable, CaseIterable, Codable {
+    case provider
+    case instanceType = "instance_type"
+    case region
+    case hardwareType = "hardware_type"
+    case gpuModel = "gpu_model"
+    case suite, benchmark, market, developer, branch, pr
+    case testType = "test_type"
+    case day
 }
 
 /// What a breakdown table cut to its first `settings.breakdown_row_limit` rows leaves out: how many
@@ -223,42 +235,40 @@ public struct BreakdownsOmitted: Sendable, Codable, Equatable {
     public var day = OmittedRows()
     public init() {}
 
-    /// By dimension name as in JSON (`Breakdowns.dimensions`); an unknown name reads as nothing omitted.
-    public subscript(dimension: String) -> OmittedRows {
+    /// By dimension.
+    public subscript(dimension: BreakdownDimension) -> OmittedRows {
         get {
             switch dimension {
-            case "provider": return provider
-            case "instance_type": return instanceType
-            case "region": return region
-            case "hardware_type": return hardwareType
-            case "gpu_model": return gpuModel
-            case "suite": return suite
-            case "benchmark": return benchmark
-            case "market": return market
-            case "developer": return developer
-            case "branch": return branch
-            case "pr": return pr
-            case "test_type": return testType
-            case "day": return day
-            default: return OmittedRows()
+            case .provider: return provider
+            case .instanceType: return instanceType
+            case .region: return region
+            case .hardwareType: return hardwareType
+            case .gpuModel: return gpuModel
+            case .suite: return suite
+            case .benchmark: return benchmark
+            case .market: return market
+            case .developer: return developer
+            case .branch: return branch
+            case .pr: return pr
+            case .testType: return testType
+            case .day: return day
             }
         }
         set {
             switch dimension {
-            case "provider": provider = newValue
-            case "instance_type": instanceType = newValue
-            case "region": region = newValue
-            case "hardware_type": hardwareType = newValue
-            case "gpu_model": gpuModel = newValue
-            case "suite": suite = newValue
-            case "benchmark": benchmark = newValue
-            case "market": market = newValue
-            case "developer": developer = newValue
-            case "branch": branch = newValue
-            case "pr": pr = newValue
-            case "test_type": testType = newValue
-            case "day": day = newValue
-            default: break
+            case .provider: provider = newValue
+            case .instanceType: instanceType = newValue
+            case .region: region = newValue
+            case .hardwareType: hardwareType = newValue
+            case .gpuModel: gpuModel = newValue
+            case .suite: suite = newValue
+            case .benchmark: benchmark = newValue
+            case .market: market = newValue
+            case .developer: developer = newValue
+            case .branch: branch = newValue
+            case .pr: pr = newValue
+            case .testType: testType = newValue
+            case .day: day = newValue
             }
         }
     }

@@ -7,7 +7,7 @@ import CostSite
 public struct ExportJob: Sendable {
     public enum Format: Sendable, Equatable {
         case focus
-        case breakdown(String)
+        case breakdown(BreakdownDimension)
     }
 
     public var inputs: InputSettings
@@ -35,9 +35,7 @@ public struct ExportJob: Sendable {
             columns = FocusExport.columns
             rows = AnySequence(analysis.analyzer.focusExport(for: chosen, asOf: analysis.asOf).rows.lazy.map(\.cells))
         case .breakdown(let dimension):
-            guard let table = BreakdownExport.table(analysis.analyzer.report(for: chosen, asOf: analysis.asOf), dimension: dimension) else {
-                throw PipelineError(step: .render, message: "--breakdown '\(dimension)' is not a dimension: use one of \(BreakdownExport.dimensions.joined(separator: ", "))")
-            }
+            let table = BreakdownExport.table(analysis.analyzer.report(for: chosen, asOf: analysis.asOf), dimension: dimension)
             columns = table.columns
             rows = AnySequence(table.rows)
         }
@@ -55,5 +53,5 @@ public struct ExportJob: Sendable {
 
 extension ExportJob {
     /// The breakdowns `--format csv --breakdown DIM` accepts, in JSON naming.
-    public static var dimensions: [String] { BreakdownExport.dimensions }
+    public static var dimensions: [String] { BreakdownExport.dimensions.map(\.rawValue) }
 }

@@ -63,7 +63,8 @@ struct Export: AsyncParsableCommand {
         if let problem = Export.usageProblem(format: format, breakdown: breakdown) {
             throw Console.fail(CLIError(problem))
         }
-        let job = ExportJob(inputs: input.settings(), format: format == .csv ? .breakdown(breakdown ?? "") : .focus,
+        // usageProblem above has checked that --breakdown names a dimension.
+        let job = ExportJob(inputs: input.settings(), format: breakdown.flatMap(BreakdownDimension.init(rawValue:)).map(ExportJob.Format.breakdown) ?? .focus,
                             period: period, out: out)
         do {
             try job.run(progress: common.console.progress) { Console.write($0) }

@@ -44,7 +44,7 @@ import Testing
             let list = pages.pages(kind)
             #expect(!list.isEmpty)
             // Every key of the month's breakdown has a page, with the same month-to-date spend.
-            for row in month.breakdowns[kind.rawValue] {
+            for row in month.breakdowns[kind.dimension] {
                 let page = try #require(list.first { $0.key == row.key }, "no page for \(kind) \(row.key)")
                 #expect(page.monthSpend == row.spend)
                 #expect(page.monthShare == row.share)
@@ -52,7 +52,7 @@ import Testing
             for page in list {
                 #expect(page.trend.map(\.week) == weekIDs)
                 for point in page.trend {
-                    let rows = weekReports[point.week]!.breakdowns[kind.rawValue]
+                    let rows = weekReports[point.week]!.breakdowns[kind.dimension]
                     // Bit-for-bit: summed record by record in the same order as the report.
                     #expect(point.spend == (rows.first { $0.key == page.key }?.spend ?? 0),
                             "\(kind) \(page.key) \(point.week)")

@@ -132,20 +132,21 @@ import Testing
     @Test func breakdownTablesAreTheReportsRows() throws {
         let report = analyzer.report(for: week, asOf: asOf)
         for dimension in Breakdowns.dimensions {
-            let table = try #require(BreakdownExport.table(report, dimension: dimension))
+            let table = BreakdownExport.table(report, dimension: dimension)
             #expect(table.columns == BreakdownExport.columns)
             #expect(table.rows == report.breakdowns[dimension].map(BreakdownExport.cells), "\(dimension)")
             #expect(table.rows.count == report.breakdowns[dimension].count)
         }
-        #expect(BreakdownExport.table(report, dimension: "colour") == nil)
-        let spot = try #require(BreakdownExport.table(report, dimension: "market")?.rows.first { $0.first == .text("spot") })
+        // An unknown dimension is not a value at all (it was an empty table once).
+        #expect(BreakdownDimension(rawValue: "colour") == nil)
+        let spot = try #require(BreakdownExport.table(report, dimension: .market).rows.first { $0.first == .text("spot") })
         let expected = try #require(row(report.breakdowns.market, "spot"))
         #expect(spot == [.text("spot"), .integer(expected.runs), .integer(expected.records), .number(expected.hours),
                          .number(expected.spend), .number(expected.share), .number(expected.onDemandEquivalent),
                          .number(expected.realizedSavings), .nullableNumber(expected.savingsRate),
                          .integer(expected.testsPassed), .integer(expected.testsFailed), .number(expected.failedRunSpend)])
         // A row without a rate has a null savings rate.
-        let unknown = try #require(BreakdownExport.table(report, dimension: "market")?.rows.first { $0.first == .text("unknown") })
+        let unknown = try #require(BreakdownExport.table(report, dimension: .market).rows.first { $0.first == .text("unknown") })
         #expect(unknown[8] == .null)
     }
 }

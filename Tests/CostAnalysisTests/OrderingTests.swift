@@ -125,13 +125,13 @@ import CostTestSupport
             for rec in g { if rec.run == StringTable.none { solo += 1 } else { runs.insert(dataset.strings[rec.run]) } }
             return runs.count + solo
         }
-        let keyOf: [String: (RunRecord) -> String] = [
-            "provider": { dataset.strings[$0.provider] },
-            "instance_type": { dataset.strings[$0.instanceType] },
-            "benchmark": { dataset.strings[$0.benchmark] },
-            "developer": { dataset.strings[$0.developer] },
-            "market": { $0.market.key },
-            "day": { $0.day.iso },
+        let keyOf: [BreakdownDimension: (RunRecord) -> String] = [
+            .provider: { dataset.strings[$0.provider] },
+            .instanceType: { dataset.strings[$0.instanceType] },
+            .benchmark: { dataset.strings[$0.benchmark] },
+            .developer: { dataset.strings[$0.developer] },
+            .market: { $0.market.key },
+            .day: { $0.day.iso },
         ]
         for (name, key) in keyOf {
             let groups = Dictionary(grouping: inPeriod, by: key)

@@ -153,7 +153,7 @@ import CostModel
         let settings = try #require(object["settings"] as? [String: Any])
         #expect(settings["breakdown_row_limit"] as? Int == 10)
         let omitted = try #require(object["breakdowns_omitted"] as? [String: Any])
-        #expect(Set(omitted.keys) == Set(Breakdowns.dimensions))
+        #expect(Set(omitted.keys) == Set(Breakdowns.dimensions.map(\.rawValue)))
         let suite = try #require(omitted["suite"] as? [String: Any])
         #expect(suite["rows"] as? Int == 3 && suite["records"] as? Int == 4)
         #expect(suite["hours"] as? Double == 4 && suite["spend"] as? Double == 264)

@@ -7,6 +7,16 @@ public enum DimensionKind: String, Sendable, CaseIterable, Codable {
     case developer
     case suite
 
+    /// The breakdown dimension of the same name.
+    public var dimension: BreakdownDimension {
+        switch self {
+        case .provider: return .provider
+        case .instanceType: return .instanceType
+        case .developer: return .developer
+        case .suite: return .suite
+        }
+    }
+
     // Its URL folder is `SitePaths.folder(_:)`, its titles are the render layer's.
 }
 

@@ -8,12 +8,10 @@ public enum BreakdownExport {
         "savings_rate", "tests_passed", "tests_failed", "failed_run_spend",
     ]
 
-    /// The dimensions (`Breakdowns.dimensions`, JSON names) that `table(_:dimension:)` accepts.
-    public static var dimensions: [String] { Breakdowns.dimensions }
+    /// Every dimension, each of which has a table.
+    public static var dimensions: [BreakdownDimension] { Breakdowns.dimensions }
 
-    /// nil for a dimension that is not one of `dimensions`.
-    public static func table(_ report: Report, dimension: String) -> ExportTable? {
-        guard dimensions.contains(dimension) else { return nil }
+    public static func table(_ report: Report, dimension: BreakdownDimension) -> ExportTable {
         return ExportTable(columns: columns, rows: report.breakdowns[dimension].map(cells))
     }
 

@@ -45,7 +45,7 @@ public enum SiteExtras {
         var files = [SiteFile(path: SitePaths.data, bytes: Array(try input.overview.jsonData()))]
         for report in input.weekReports + input.monthReports {
             for dimension in BreakdownExport.dimensions {
-                guard let table = BreakdownExport.table(report, dimension: dimension) else { continue }
+                let table = BreakdownExport.table(report, dimension: dimension)
                 files.append(SiteFile(path: SitePaths.breakdownCSV(report.period.kind, id: report.period.id,
                                                                    dimension: dimension),
                                       text: CSVWriter.csv(table)))

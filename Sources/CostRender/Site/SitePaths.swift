@@ -52,8 +52,8 @@ extension SitePaths {
     public static let dimensionsMarkdown = "dimensions.md"
 
     /// `weeks/2026-W48/provider.csv`: one breakdown of one report (`dimension` in JSON naming).
-    public static func breakdownCSV(_ kind: Period.Kind, id: String, dimension: String) -> String {
-        stem(kind, id: id) + "/" + dimension + ".csv"
+    public static func breakdownCSV(_ kind: Period.Kind, id: String, dimension: BreakdownDimension) -> String {
+        stem(kind, id: id) + "/" + dimension.rawValue + ".csv"
     }
 
     /// `providers/aws` (no extension): `.html` and `.md` share it. `slug` from `slugs(for:)`.

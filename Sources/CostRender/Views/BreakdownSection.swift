@@ -5,6 +5,7 @@ import CostModel
 /// How many rows a table shows is the report's `settings.breakdownRowLimit`, and what the cut
 /// leaves out is the report's `breakdownsOmitted`: the view only formats them.
 struct BreakdownSection {
+    /// The JSON name, for the template (anchors).
     let dimension: String
     let title: String
     let keyLabel: String
@@ -13,30 +14,30 @@ struct BreakdownSection {
     let omitted: OmittedRowsView?
 
     /// Title and first-column label per dimension, in the order a reader scans them.
-    static let layout: [(dimension: String, title: String, keyLabel: String)] = [
-        ("provider", "By provider", "Provider"),
-        ("instance_type", "By instance type", "Instance type"),
-        ("market", "By market", "Market"),
-        ("developer", "By developer", "Developer"),
-        ("suite", "By suite", "Suite"),
-        ("test_type", "By test type", "Test type"),
-        ("region", "By region", "Region"),
-        ("gpu_model", "By accelerator", "GPU / TPU model"),
-        ("hardware_type", "By hardware type", "Hardware"),
-        ("branch", "By branch", "Branch"),
-        ("pr", "By pull request", "PR"),
-        ("benchmark", "By benchmark", "Benchmark"),
-        ("day", "By day", "Day"),
+    static let layout: [(dimension: BreakdownDimension, title: String, keyLabel: String)] = [
+        (.provider, "By provider", "Provider"),
+        (.instanceType, "By instance type", "Instance type"),
+        (.market, "By market", "Market"),
+        (.developer, "By developer", "Developer"),
+        (.suite, "By suite", "Suite"),
+        (.testType, "By test type", "Test type"),
+        (.region, "By region", "Region"),
+        (.gpuModel, "By accelerator", "GPU / TPU model"),
+        (.hardwareType, "By hardware type", "Hardware"),
+        (.branch, "By branch", "Branch"),
+        (.pr, "By pull request", "PR"),
+        (.benchmark, "By benchmark", "Benchmark"),
+        (.day, "By day", "Day"),
     ]
 
     static func sections(for report: Report) -> [BreakdownSection] {
         layout.map { entry in
             // Days read best in date order; every other table keeps the model's spend order.
-            let all = entry.dimension == "day" ? report.breakdowns.day.sorted { $0.key < $1.key }
+            let all = entry.dimension == .day ? report.breakdowns.day.sorted { $0.key < $1.key }
                 : report.breakdowns[entry.dimension]
-            let limit = entry.dimension == "day" ? all.count : report.settings.breakdownRowLimit
+            let limit = entry.dimension == .day ? all.count : report.settings.breakdownRowLimit
             let rest = report.breakdownsOmitted[entry.dimension]
-            return BreakdownSection(dimension: entry.dimension, title: entry.title, keyLabel: entry.keyLabel,
+            return BreakdownSection(dimension: entry.dimension.rawValue, title: entry.title, keyLabel: entry.keyLabel,
                                     rows: all.prefix(limit).map(BreakdownRowView.init), hasRows: !all.isEmpty,
                                     omitted: rest.rows > 0 ? OmittedRowsView(rest) : nil)
         }
