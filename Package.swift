@@ -74,11 +74,12 @@ let package = Package(
         .testTarget(name: "CostIngestTests", dependencies: ["CostModel", "CostIngest", "CostTestSupport"]),
         .testTarget(name: "CostDemoTests", dependencies: ["CostModel", "CostDemo", "CostTestSupport"]),
         .testTarget(name: "CostAnalysisTests", dependencies: ["CostModel", "CostIngest", "CostAnalysis", "CostTestSupport"]),
-        .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostAssets", "CostRender", "CostTestSupport"]),
+        .testTarget(name: "CostRenderTests", dependencies: ["CostModel", "CostAnalysis", "CostAssets", "CostRender", "CostTestSupport"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostSite", "CostTestSupport"]),
         .testTarget(name: "CostAssetsTests", dependencies: ["CostAssets"]),
         .testTarget(name: "CostPipelineTests", dependencies: ["CostModel", "CostIngest", "CostPipeline"]),
-        .testTarget(name: "CLITests", dependencies: ["costreport", "CostTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["costreport", "CostTestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

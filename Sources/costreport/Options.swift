@@ -7,7 +7,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The team's SQLite database.", valueName: "file"))
     var db: String = "benchmarks.db"
 
-    @Option(name: .long, help: ArgumentHelp("Config file (YAML). Default: ./costreport.yml when present, else built-in defaults.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Config file (YAML). Default: ./costreport.yml, else the nearest costreport.yml in a parent folder up to the repository root, else the built-in defaults.", valueName: "file"))
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp("Pricing override file (YAML), merged key by key over the built-in catalog.", valueName: "file"))

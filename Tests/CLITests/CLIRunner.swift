@@ -23,9 +23,13 @@ struct CLIRunner {
         return packageRoot.appendingPathComponent(".build/debug/costreport")
     }
 
-    static func run(_ arguments: [String], in directory: URL, executable program: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, executable program: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = program ?? executable
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
