@@ -65,9 +65,6 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
         try c.encode(siteURL, forKey: .siteURL)
     }
 
-    /// The JSON of `costreport pr --format json`: snake_case keys, sorted.
-    public func jsonData() throws -> Data { try ReportJSON.encoder.encode(self) }
-
     /// True when the PR has at least one run up to as-of.
     public var hasRuns: Bool { totals.records > 0 }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CostModel
+import CostRender
 @testable import CostAnalysis
 
 /// Checklist items 7, 8 and 10, declared items, and the list's shape. As-of Sun 2026-11-22 (2026-W47).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CostModel
+import CostRender
 @testable import CostAnalysis
 
 @Suite struct JSONKeysTests {

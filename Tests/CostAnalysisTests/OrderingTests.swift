@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CostModel
+import CostRender
 import CostTestSupport
 @testable import CostAnalysis
 

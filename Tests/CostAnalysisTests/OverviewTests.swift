@@ -1,5 +1,6 @@
 import Testing
 import CostModel
+import CostRender
 @testable import CostAnalysis
 
 @Suite struct OverviewTests {

@@ -1,4 +1,5 @@
 import CostModel
+import CostRender
 import CostTestSupport
 import Foundation
 import Testing

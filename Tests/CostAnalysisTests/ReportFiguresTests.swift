@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CostModel
+import CostRender
 @testable import CostAnalysis
 
 /// Figures the views used to compute themselves, now computed by the analysis and carried in the

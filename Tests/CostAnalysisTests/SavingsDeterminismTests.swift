@@ -1,5 +1,6 @@
 import Testing
 import CostModel
+import CostRender
 @testable import CostAnalysis
 
 /// Opportunities, the checklist and unused resources never depend on string ids or dictionary order.

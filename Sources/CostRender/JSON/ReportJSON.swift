@@ -1,3 +1,6 @@
+// The JSON output (spec §10), produced by the render layer like every other format: the model
+// types are Codable (their keys are the schema), the bytes are made here.
+import CostModel
 import Foundation
 
 extension Report {
@@ -6,6 +9,11 @@ extension Report {
 }
 
 extension SiteOverview {
+    public func jsonData() throws -> Data { try ReportJSON.encoder.encode(self) }
+}
+
+extension PullRequestReport {
+    /// The JSON of `costreport pr --format json`: snake_case keys, sorted.
     public func jsonData() throws -> Data { try ReportJSON.encoder.encode(self) }
 }
 
