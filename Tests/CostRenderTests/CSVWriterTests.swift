@@ -80,7 +80,8 @@ import Testing
         #expect(chunks.allSatisfy { $0.hasSuffix("\r\n") })  // whole rows per chunk
     }
 
-    /// Hostile text through Python's `csv` module (the acceptance reader) comes back unchanged.
+    /// Hostile text through Python's `csv` module (the acceptance reader) comes back unchanged, but
+    /// for the leading `'` that keeps formula-like text (`=SUM(…)`) from running in a spreadsheet.
     @Test func pythonCSVReadsBackEveryValue() throws {
         let hostile = [
             "plain", "", "a,b", "say \"hi\"", "\"", "\"\"", "line\nbreak", "carriage\rreturn", "crlf\r\ninside",
@@ -100,11 +101,28 @@ import Testing
         for (i, fields) in parsed.dropFirst().enumerated() {
             #expect(fields.count == 5)
             guard fields.count == 5 else { continue }
-            #expect(Array(fields[0].utf8) == Array(hostile[i].utf8), "row \(i): \(fields[0].debugDescription)")
+            let expected = hostile[i].hasPrefix("=") ? "'" + hostile[i] : hostile[i]
+            #expect(Array(fields[0].utf8) == Array(expected.utf8), "row \(i): \(fields[0].debugDescription)")
             #expect(Double(fields[1]) == numbers[i % numbers.count], "row \(i): \(fields[1])")
             #expect(fields[2] == String(i))
             #expect(fields[3] == (i % 2 == 0 ? "true" : "false"))
             #expect(fields[4] == "")
         }
+    }
+}
+
+/// Text that a spreadsheet would run as a formula is written as text (issue 11).
+@Suite struct CSVInjectionTests {
+    @Test func formulaLikeTextGetsAQuotePrefixAndNumbersStayNumbers() {
+        for text in ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            let cell = CSVWriter.field(.text(text))
+            #expect(cell.hasPrefix("'") || cell.hasPrefix("\"'"), "\(text) → \(cell)")
+        }
+        #expect(CSVWriter.field(.text("=1+1")) == "'=1+1")
+        #expect(CSVWriter.field(.text("a=b")) == "a=b")
+        #expect(CSVWriter.field(.number(-2.5)) == "-2.5")
+        #expect(CSVWriter.field(.integer(-3)) == "-3")
+        let csv = CSVWriter.csv(ExportTable(columns: ["key", "spend"], rows: [[.text("=cmd|' /C calc'!A0"), .number(-1)]]))
+        #expect(csv == "key,spend\r\n'=cmd|' /C calc'!A0,-1\r\n")
     }
 }

@@ -45,12 +45,20 @@ public enum CSVWriter {
     /// One cell, escaped.
     public static func field(_ value: ExportValue) -> String {
         switch value {
-        case .text(let s): return escape(s)
+        case .text(let s): return escape(neutralized(s))
         case .integer(let n): return String(n)
         case .number(let x): return number(x)
         case .bool(let b): return b ? "true" : "false"
         case .null: return ""
         }
+    }
+
+    /// A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first:
+    /// a benchmark named `=HYPERLINK(...)`) gets a leading `'`, which spreadsheets show as text
+    /// (OWASP's advice for CSV injection). Numbers are `.number`/`.integer` cells and stay numbers.
+    public static func neutralized(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
+        return "'" + s
     }
 
     /// Quotes a field when RFC 4180 requires it (comma, double quote, CR, LF), doubling its quotes.
