@@ -148,7 +148,8 @@ struct DemoInserter {
         let handle = statement.sqliteStatement
         var code: CInt = 0  // SQLITE_OK; any error code makes the OR non-zero
         for (n, row) in rows.enumerated() {
-            let i = CInt(n * Self.columns)
+            // Safe: a batch holds at most batchSize (32) rows of 18 columns, so n × columns < 600.
+            let i = CInt(truncatingIfNeeded: n * Self.columns)
             code |= row.runID.bind(to: handle, at: i + 1)
             code |= row.timestamp.bind(to: handle, at: i + 2)
             code |= row.provider.bind(to: handle, at: i + 3)

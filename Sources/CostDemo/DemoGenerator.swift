@@ -90,7 +90,8 @@ struct DemoGenerator {
             let day = firstDay.adding(days: i)
             let base = day.isWeekend ? 7.0 : 10.0
             let growth = 0.92 + 0.16 * Double(i) / Double(max(days - 1, 1))
-            weights.append(Int(base * growth * rng.double(0.85, 1.15) * 1000))
+            // Safe conversion: at most 10 × 1.08 × 1.15 × 1000 ≈ 12,420.
+            weights.append(Int(saturating: base * growth * rng.double(0.85, 1.15) * 1000))
         }
         let weightSum = weights.reduce(0, +)
         var cumulative = 0

@@ -41,7 +41,7 @@ public enum Format {
     /// integer digits and fraction digits. Never converts a huge value to a fixed-width integer
     /// (which traps above 9.2e18): beyond 2^53 units the Double's shortest decimal spelling is
     /// expanded instead, so `1e22` reads `10,000,000,000,000,000,000,000.00`.
-    static func fixed(_ value: Double, decimals: Int) -> (negative: Bool, positive: Bool, integer: String, fraction: String) {
+    public static func fixed(_ value: Double, decimals: Int) -> (negative: Bool, positive: Bool, integer: String, fraction: String) {
         let zeros = String(repeating: "0", count: decimals)
         guard value.isFinite else { return (false, false, "0", zeros) }
         var scale = 1.0
@@ -90,4 +90,15 @@ public enum Format {
         return out
     }
 
+}
+
+extension Int {
+    /// The Int nearest to `d`, saturating at `Int.min`/`Int.max`; NaN is 0. Never traps, unlike
+    /// `Int(_:)`, for the figures a chart or a bar derives from data of any size.
+    public init(saturating d: Double) {
+        if d.isNaN { self = 0 }
+        else if d >= 9.2e18 { self = .max }
+        else if d <= -9.2e18 { self = .min }
+        else { self.init(d) }  // |d| < 9.2e18 < 2^63: representable
+    }
 }

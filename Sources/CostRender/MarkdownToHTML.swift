@@ -24,12 +24,14 @@ public enum MarkdownHTML {
     /// not safe to race from two threads; a Swift `static let` runs its initialiser exactly once.
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// Renders GitHub-flavoured Markdown as an HTML fragment (no `<html>`/`<body>` shell).
-    public static func render(_ markdown: String) -> String {
+    /// Renders GitHub-flavoured Markdown as an HTML fragment (no `<html>`/`<body>` shell). Throws
+    /// only when cmark-gfm cannot allocate memory or its extensions library is broken: a report
+    /// without its tables would be silently wrong, so the build stops with one clear line instead.
+    public static func render(_ markdown: String) throws -> String {
         _ = registration
 
         guard let parser = cmark_parser_new(options) else {
-            preconditionFailure("cmark-gfm could not allocate a parser (out of memory)")
+            throw TemplateError(kind: .renderFailed, message: "cmark-gfm could not allocate a parser (out of memory) — free some memory and build again")
         }
         defer { cmark_parser_free(parser) }
 
@@ -37,7 +39,7 @@ public enum MarkdownHTML {
             // A missing extension means a broken libcmark-gfm-extensions install; rendering
             // tables as plain text would silently corrupt every report, so stop loudly.
             guard let ext = cmark_find_syntax_extension(name) else {
-                preconditionFailure("cmark-gfm extension '\(name)' not found; reinstall libcmark-gfm-extensions")
+                throw TemplateError(kind: .renderFailed, message: "cmark-gfm extension '\(name)' not found — reinstall libcmark-gfm-extensions")
             }
             cmark_parser_attach_syntax_extension(parser, ext)
         }
@@ -52,14 +54,14 @@ public enum MarkdownHTML {
         }
 
         guard let document = cmark_parser_finish(parser) else {
-            preconditionFailure("cmark-gfm returned no document (out of memory)")
+            throw TemplateError(kind: .renderFailed, message: "cmark-gfm returned no document (out of memory) — free some memory and build again")
         }
         defer { cmark_node_free(document) }
 
         // The extension list is owned by the parser (freed with it); passing it lets the table,
         // strikethrough and tagfilter extensions render their own nodes.
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
-            preconditionFailure("cmark-gfm returned no HTML (out of memory)")
+            throw TemplateError(kind: .renderFailed, message: "cmark-gfm returned no HTML (out of memory) — free some memory and build again")
         }
         // cmark allocates the result with its default allocator, i.e. malloc.
         defer { free(html) }

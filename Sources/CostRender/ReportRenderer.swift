@@ -44,14 +44,14 @@ public struct ReportRenderer: Sendable {
 
     /// Markdown → HTML (cmark-gfm) → the page shell.
     public func page(markdown: String, shell: PageShell) throws -> String {
-        try templates.render("page.html", PageView(shell: shell, content: HeadingAnchors.add(MarkdownHTML.render(markdown))))
+        try templates.render("page.html", PageView(shell: shell, content: HeadingAnchors.add(try MarkdownHTML.render(markdown))))
     }
 
     /// The index: the dashboard (an HTML template, above the fold) and then the index Markdown
     /// (every weekly and monthly report, the details) in the page shell.
     public func indexPage(_ overview: SiteOverview, shell: PageShell) throws -> String {
         let dashboard = try templates.render("dashboard.html", DashboardView(overview))
-        let content = HeadingAnchors.add(MarkdownHTML.render(try indexMarkdown(overview)))
+        let content = HeadingAnchors.add(try MarkdownHTML.render(try indexMarkdown(overview)))
         return try templates.render("page.html", PageView(shell: shell, content: content, dashboard: dashboard))
     }
 
@@ -63,7 +63,7 @@ public struct ReportRenderer: Sendable {
     /// A weekly or monthly page: the trend and provider charts above the report's Markdown
     /// (whose tables carry the same figures).
     public func reportPage(_ report: Report, markdown: String, shell: PageShell) throws -> String {
-        let content = HeadingAnchors.add(MarkdownHTML.render(markdown))
+        let content = HeadingAnchors.add(try MarkdownHTML.render(markdown))
         return try templates.render("page.html", PageView(shell: shell, content: content, charts: ReportChartsView(report)))
     }
 }

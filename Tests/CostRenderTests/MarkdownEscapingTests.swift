@@ -6,7 +6,7 @@ import Testing
 @Suite("MarkdownEscaping")
 struct MarkdownEscapingTests {
     @Test(arguments: ["g5.xlarge", "2026-11-27", "us-west-2", "1.5", "-5", "p4d.24xlarge", "a+b=c", "12.0 %", "x - y"])
-    func ordinaryValuesStayReadable(_ value: String) {
+    func ordinaryValuesStayReadable(_ value: String) throws {
         #expect(MarkdownEscaping.escape(value) == value)
     }
 
@@ -44,15 +44,15 @@ struct MarkdownEscapingTests {
         #expect(MarkdownEscaping.escape(input) == expected)
     }
 
-    @Test func ampersandEntitiesShowLiterally() {
-        let html = MarkdownHTML.render(MarkdownEscaping.escape("&lt; &amp; &#65; &copy;"))
+    @Test func ampersandEntitiesShowLiterally() throws {
+        let html = try MarkdownHTML.render(MarkdownEscaping.escape("&lt; &amp; &#65; &copy;"))
         #expect(html == "<p>&amp;lt; &amp;amp; &amp;#65; &amp;copy;</p>\n")
     }
 
     /// E-mail addresses are linked by cmark-gfm after parsing, so no escape can stop that; the
     /// visible text is still exactly the data, and `mailto:` is harmless.
-    @Test func emailAddressKeepsItsText() {
-        let html = MarkdownHTML.render(MarkdownEscaping.escape("ops_team@example.com"))
+    @Test func emailAddressKeepsItsText() throws {
+        let html = try MarkdownHTML.render(MarkdownEscaping.escape("ops_team@example.com"))
         #expect(Self.normalised(Self.visibleText(html)) == "ops_team@example.com")
         #expect(!html.contains("\\"))
     }
@@ -150,7 +150,7 @@ struct MarkdownEscapingTests {
         for value in Self.nastyStrings(count: 600) {
             let escaped = MarkdownEscaping.escape(value)
             let markdown = "| name | value |\n|---|---:|\n| \(escaped) | after |\n| before | \(escaped) |\n"
-            let html = MarkdownHTML.render(markdown)
+            let html = try MarkdownHTML.render(markdown)
             let context = Comment(rawValue: "value: \(value.debugDescription)\nescaped: \(escaped)\nhtml: \(html)")
 
             #expect(!html.lowercased().contains("<script"), context)
@@ -171,11 +171,11 @@ struct MarkdownEscapingTests {
 
     /// At the start of a line (and right under a paragraph line, where `---` or `===` would make
     /// a setext heading) a value stays one paragraph of plain text.
-    @Test func nastyValuesStayPlainParagraphText() {
+    @Test func nastyValuesStayPlainParagraphText() throws {
         for value in Self.nastyStrings(count: 600) {
             let escaped = MarkdownEscaping.escape(value)
             for markdown in ["\(escaped)\n", "Intro\n\(escaped)\n", "- item \(escaped)\n"] {
-                let html = MarkdownHTML.render(markdown)
+                let html = try MarkdownHTML.render(markdown)
                 let context = Comment(rawValue: "value: \(value.debugDescription)\nmarkdown: \(markdown)\nhtml: \(html)")
                 for tag in ["<h", "<pre", "<code", "<blockquote", "<ol", "<hr", "<table", "<a ", "<em", "<strong", "<del", "<script", "<img", "<!--"] {
                     #expect(!html.contains(tag), context)
@@ -191,7 +191,7 @@ struct MarkdownEscapingTests {
 /// Escaping is linear (issue 11): a megabyte name, with every kind of character the escaper
 /// treats specially, takes well under a second, not minutes.
 @Suite struct MarkdownEscapingScaleTests {
-    @Test func aMegabyteNameIsEscapedQuickly() {
+    @Test func aMegabyteNameIsEscapedQuickly() throws {
         let unit = "a|b *c* \n\t  www.x http://y 1. - # ünï "
         let name = String(repeating: unit, count: 1_048_576 / unit.utf8.count)
         let clock = ContinuousClock()

@@ -41,7 +41,7 @@ import Testing
     @Test func commentRendersRealTables() async throws {
         let renderer = try await PullRequestRenderer(templatesDirectory: Self.templates)
         let markdown = try renderer.markdown(for: Self.goldenReport(), kind: .comment)
-        let html = MarkdownHTML.render(markdown)
+        let html = try MarkdownHTML.render(markdown)
         // totals, market mix, suites, opportunities, where the savings are, runs.
         #expect(Self.tables(html) == [6, 5, 6, 6, 7, 8])
         // Raw HTML (the marker, <details>) never reaches the site's HTML; the figures do.
@@ -49,7 +49,7 @@ import Testing
         #expect(!html.contains("<details"))
         #expect(html.contains(">pr-1234-5ad2e1</td>"))
         #expect(html.contains(#"<a href="https://costs.example.com/ml-infra/">"#))
-        let summary = MarkdownHTML.render(try renderer.markdown(for: Self.goldenReport(), kind: .jobSummary))
+        let summary = try MarkdownHTML.render(try renderer.markdown(for: Self.goldenReport(), kind: .jobSummary))
         #expect(Self.tables(summary) == [6, 5, 6, 6, 7, 8])
     }
 
@@ -61,7 +61,7 @@ import Testing
         #expect(markdown.contains("<details>\n<summary>40 runs</summary>\n\n| Run |"))
         #expect(markdown.contains("<details>\n<summary>12 suites</summary>\n\n| Suite |"))
         #expect(!markdown.contains("left out"))
-        #expect(Self.tables(MarkdownHTML.render(markdown)) == [6, 5, 6, 6, 7, 8])
+        #expect(Self.tables(try MarkdownHTML.render(markdown)) == [6, 5, 6, 6, 7, 8])
     }
 
     @Test func tenThousandRunsFitInAComment() async throws {
@@ -89,7 +89,7 @@ import Testing
         let suites = Self.section(markdown, after: "### Per suite")
         let suiteGap = suites.first { $0.contains("left out to fit") } ?? ""
         #expect(suites.filter { $0.hasPrefix("| unit |") || $0.hasPrefix("| suite-") }.count + Self.number(in: suiteGap) == 400)
-        #expect(Self.tables(MarkdownHTML.render(markdown)) == [6, 5, 6, 6, 7, 8])
+        #expect(Self.tables(try MarkdownHTML.render(markdown)) == [6, 5, 6, 6, 7, 8])
 
         // The job summary has room for far more, within 1 MiB.
         let summary = try renderer.markdown(for: report, kind: .jobSummary)
@@ -106,7 +106,7 @@ import Testing
         let report = d.analyzer().pullRequest(.pr("5"), base: "main", asOf: PRData.asOf, siteURL: "javascript:alert(1)")
         let renderer = try await PullRequestRenderer(templatesDirectory: Self.templates)
         let markdown = try renderer.markdown(for: report, kind: .comment)
-        let html = MarkdownHTML.render(markdown)
+        let html = try MarkdownHTML.render(markdown)
         #expect(!html.contains("<script"))
         #expect(!html.contains("href=\"javascript"))
         #expect(!markdown.contains("All cloud cost reports"), "a non-http site URL is never linked")
@@ -135,13 +135,13 @@ import Testing
         _ = try await ReportRenderer(templatesDirectory: dir.path)
     }
 
-    @Test func longValuesAreClipped() {
+    @Test func longValuesAreClipped() throws {
         #expect(Clip.text(String(repeating: "x", count: 200)).count == 80)
         #expect(Clip.text(String(repeating: "x", count: 200)).hasSuffix("…"))
         #expect(Clip.text("short") == "short")
     }
 
-    @Test func siteURLIsSafeInALink() {
+    @Test func siteURLIsSafeInALink() throws {
         #expect(SafeURL.markdownDestination("https://costs.example.com/a b(c)<d>") == "https://costs.example.com/a%20b%28c%29%3Cd%3E")
         #expect(SafeURL.markdownDestination("http://x/é") == "http://x/%C3%A9")
         #expect(SafeURL.markdownDestination("javascript:alert(1)") == nil)
@@ -168,7 +168,7 @@ import Testing
 
 /// The pure parts of fitting a comment: where a table is cut, and the search for the largest cut that fits.
 @Suite struct CommentBudgetTests {
-    @Test func tableCutKeepsTheFirstAndLastRows() {
+    @Test func tableCutKeepsTheFirstAndLastRows() throws {
         #expect(TableCut(count: 10, cap: nil) == TableCut(count: 10, cap: 10))
         let none = TableCut(count: 10, cap: 10)
         #expect(none.head == 10 && none.tail == 0 && none.leftOut == 0)
@@ -178,7 +178,7 @@ import Testing
         #expect(zero.head == 0 && zero.tail == 0 && zero.leftOut == 5)
     }
 
-    @Test func cutTableSaysWhatWasLeftOut() {
+    @Test func cutTableSaysWhatWasLeftOut() throws {
         let t = CutTable(Array(1...25), cap: 6, noun: ("run", "runs"))
         #expect(t.head == [1, 2, 3] && t.tail == [23, 24, 25])
         #expect(t.gap == "… 19 rows left out to fit …")
@@ -200,7 +200,7 @@ import Testing
         }
     }
 
-    @Test func fitsInFullWhenItCan() {
+    @Test func fitsInFullWhenItCan() throws {
         var renders = 0
         let result = BudgetFit.fit(TextBudget(limit: 1000, unit: .characters), longest: 5) { cap in
             renders += 1
@@ -209,7 +209,7 @@ import Testing
         #expect(result.cap == nil && renders == 1)
     }
 
-    @Test func findsTheLargestCapThatFits() {
+    @Test func findsTheLargestCapThatFits() throws {
         let budget = TextBudget(limit: 1000, unit: .characters)
         let result = BudgetFit.fit(budget, longest: 10_000, render: render(10_000))
         #expect(budget.fits(result.text))
@@ -219,7 +219,7 @@ import Testing
         #expect(!budget.fits(render(10_000)(cap + 1)))
     }
 
-    @Test func truncatesAsALastResort() {
+    @Test func truncatesAsALastResort() throws {
         let budget = TextBudget(limit: 200, unit: .characters)
         let result = BudgetFit.fit(budget, longest: 3) { _ in "<details>\n" + String(repeating: "line\n", count: 100) }
         #expect(budget.fits(result.text))
@@ -227,7 +227,7 @@ import Testing
         #expect(result.text.contains("</details>"))
     }
 
-    @Test func measuresCharactersOrBytes() {
+    @Test func measuresCharactersOrBytes() throws {
         #expect(TextBudget.prComment.measure("é€") == 2)
         #expect(TextBudget.jobSummary.measure("é€") == 5)
         #expect(TextBudget.prComment.limit == 65_000 && TextBudget.jobSummary.limit == 1_048_576)

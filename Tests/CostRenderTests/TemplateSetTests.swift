@@ -69,7 +69,7 @@ struct TemplateSetTests {
         #expect(markdown.contains("| g5.xlarge | $1.20 |"))
         // Escaped in the partial too: partials reset to HTML escaping without their own pragma.
         #expect(markdown.contains(#"| a\|b c | \<script\> |"#))
-        let html = MarkdownHTML.render(markdown)
+        let html = try MarkdownHTML.render(markdown)
         #expect(html.components(separatedBy: "<td").count - 1 == 4)
 
         #expect(try set.render("page.html", Self.view) == "<title>Costs &lt;b&gt;&amp; co</title>\n")

@@ -6,6 +6,8 @@ public struct ExportTable: Sendable, Equatable {
     public var rows: [[ExportValue]]
 
     public init(columns: [String], rows: [[ExportValue]]) {
+        // Unreachable with the project's tables: BreakdownExport.cells and FocusRow.cells build one
+        // cell per column, and ExportTableTests check both. A programming error, not a data one.
         precondition(rows.allSatisfy { $0.count == columns.count }, "every export row needs one cell per column")
         self.columns = columns
         self.rows = rows

@@ -93,8 +93,8 @@ public enum Charts {
     static func shortUSD(_ v: Double) -> String {
         if v >= 1000 {
             let k = v / 1000
-            return "$" + (k == k.rounded() ? String(Int(k)) : SVG.n(k)) + "k"
+            return "$" + (k == k.rounded() ? String(Int(saturating: k)) : SVG.n(k)) + "k"
         }
-        return "$" + (v == v.rounded() ? String(Int(v)) : SVG.n(v))
+        return "$" + (v == v.rounded() ? String(Int(saturating: v)) : SVG.n(v))
     }
 }

@@ -20,9 +20,9 @@ enum SVG {
     /// Coordinates with at most one decimal, no exponent, no locale: stable bytes for golden files.
     static func n(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let tenths = Int((value * 10).rounded(.toNearestOrAwayFromZero))
+        let tenths = Int(saturating: (value * 10).rounded(.toNearestOrAwayFromZero))
         let sign = tenths < 0 ? "-" : ""
-        let a = abs(tenths)
+        let a = tenths.magnitude
         return a % 10 == 0 ? sign + String(a / 10) : sign + String(a / 10) + "." + String(a % 10)
     }
 

@@ -71,7 +71,7 @@ extension SitePaths {
             // A `.` right after a `.` (or first) becomes `-`: never `..`, never a hidden file.
             case ".": out += out.isEmpty || out.hasSuffix(".") ? "-" : "."
             case "a"..."z", "0"..."9", "_", "-": out.unicodeScalars.append(scalar)
-            case "A"..."Z": out.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            case "A"..."Z": out.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value + 32)))  // A–Z → a–z, ASCII
             default: out += "-"
             }
         }

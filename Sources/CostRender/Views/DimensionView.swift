@@ -75,9 +75,7 @@ struct DimensionView {
 
     /// A text bar of up to 20 blocks, proportional to the largest week.
     static func bar(_ value: Double, max: Double, width: Int = 20) -> String {
-        guard max > 0, value > 0 else { return "" }
-        let n = Int((value / max * Double(width)).rounded(.toNearestOrAwayFromZero))
-        return String(repeating: "█", count: Swift.max(1, n))
+        Bar.of(value, max: max, width: width)
     }
 }
 

@@ -67,12 +67,11 @@ struct MethodologyView {
 
         thresholds = MethodologyThresholds(ChecklistThresholds.effective(config))
         breakdownRowLimit = Format.count(ReportSettings.defaultBreakdownRowLimit)
-        thresholdOverrides = config.thresholds.keys.sorted().map { id in
-            let t = config.thresholds[id]!
-            return "Item \(id): done at \(MethodologyView.threshold(id, t.done)), partial at \(MethodologyView.threshold(id, t.partial))."
+        thresholdOverrides = config.thresholds.sorted { $0.key < $1.key }.map { id, t in
+            "Item \(id): done at \(MethodologyView.threshold(id, t.done)), partial at \(MethodologyView.threshold(id, t.partial))."
         }
         hasThresholdOverrides = !thresholdOverrides.isEmpty
-        declared = config.declared.keys.sorted().map { "Item \($0): declared \(config.declared[$0]!)." }
+        declared = config.declared.sorted { $0.key < $1.key }.map { "Item \($0.key): declared \($0.value)." }
         hasDeclared = !declared.isEmpty
     }
 
@@ -109,15 +108,18 @@ struct MethodologyThresholds {
     let review: WeeksThreshold
     let cleanup: CleanupThreshold
 
+    /// `t` is `ChecklistThresholds.effective`, which holds every measured item; a missing one
+    /// (never) would show as 0.
     init(_ t: [Int: Threshold]) {
-        spot = ShareThreshold(t[1]!, lowerIsBetter: false)
-        rightSize = ShareThreshold(t[2]!, lowerIsBetter: true)
-        parallel = ShareThreshold(t[3]!, lowerIsBetter: false)
-        cache = ShareThreshold(t[4]!, lowerIsBetter: false)
-        offPeak = ShareThreshold(t[5]!, lowerIsBetter: false)
-        regions = ShareThreshold(t[6]!, lowerIsBetter: false)
-        review = WeeksThreshold(t[8]!)
-        cleanup = CleanupThreshold(t[10]!)
+        let none = Threshold(done: 0, partial: 0)
+        spot = ShareThreshold(t[1] ?? none, lowerIsBetter: false)
+        rightSize = ShareThreshold(t[2] ?? none, lowerIsBetter: true)
+        parallel = ShareThreshold(t[3] ?? none, lowerIsBetter: false)
+        cache = ShareThreshold(t[4] ?? none, lowerIsBetter: false)
+        offPeak = ShareThreshold(t[5] ?? none, lowerIsBetter: false)
+        regions = ShareThreshold(t[6] ?? none, lowerIsBetter: false)
+        review = WeeksThreshold(t[8] ?? none)
+        cleanup = CleanupThreshold(t[10] ?? none)
     }
 
     /// `0.8` → `80 %`, `0.825` → `82.5 %`.
@@ -225,8 +227,9 @@ struct ProviderCatalogView {
             } else {
                 spot = CatalogCell("none listed", overridden: overridden.contains(base + ".spot"))
             }
-            let regions = i.regions.keys.sorted().enumerated().map { index, region in
-                CatalogCell("\(region) \(PriceText.rate(i.regions[region]!))",
+            let regions = i.regions.sorted { $0.key < $1.key }.enumerated().map { index, entry in
+                let (region, rate) = entry
+                return CatalogCell("\(region) \(PriceText.rate(rate))",
                             overridden: overridden.contains(base + ".regions." + region), notFirst: index > 0)
             }
             return InstanceCatalogRow(
@@ -242,14 +245,14 @@ struct ProviderCatalogView {
             rows.append(DefaultRow(label: "Typical spot discount (instances without a spot price)",
                                    value: CatalogCell(PriceText.discount(d), overridden: overridden.contains(key("spot_discount")))))
         }
-        for term in pricing.commitments.keys.sorted() {
+        for (term, discount) in pricing.commitments.sorted(by: { $0.key < $1.key }) {
             rows.append(DefaultRow(label: "Commitment discount, \(TermText.label(term))",
-                                   value: CatalogCell(PriceText.discount(pricing.commitments[term]!),
+                                   value: CatalogCell(PriceText.discount(discount),
                                                       overridden: overridden.contains(key("commitments", term)))))
         }
-        for type in pricing.storagePerGBMonth.keys.sorted() {
+        for (type, price) in pricing.storagePerGBMonth.sorted(by: { $0.key < $1.key }) {
             rows.append(DefaultRow(label: "Storage: \(type)",
-                                   value: CatalogCell(PriceText.rate(pricing.storagePerGBMonth[type]!) + " per GB-month",
+                                   value: CatalogCell(PriceText.rate(price) + " per GB-month",
                                                       overridden: overridden.contains(key("storage_per_gb_month", type)))))
         }
         if let a = pricing.idleAddressPerHour {
@@ -312,10 +315,11 @@ enum PriceText {
     /// USD with thousands separators and 2 to 4 decimals.
     static func rate(_ value: Double) -> String {
         guard value.isFinite else { return "–" }
-        let units = Int64((abs(value) * 10_000).rounded(.toNearestOrAwayFromZero))
-        var fraction = PriceText.pad(Int(units % 10_000), 4)
+        // Format's exact digits: no fixed-width integer, so no price can trap (issue 11).
+        let f = Format.fixed(value, decimals: 4)
+        var fraction = f.fraction
         while fraction.count > 2 && fraction.hasSuffix("0") { fraction.removeLast() }
-        return (value < 0 && units > 0 ? "-$" : "$") + Format.count(Int(units / 10_000)) + "." + fraction
+        return (f.negative ? "-$" : "$") + f.integer + "." + fraction
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

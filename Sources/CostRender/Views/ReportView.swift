@@ -117,7 +117,7 @@ enum ChangeText {
 enum Bar {
     static func of(_ value: Double, max: Double, width: Int = 20) -> String {
         guard max > 0, value > 0 else { return "" }
-        let n = Int((value / max * Double(width)).rounded(.toNearestOrAwayFromZero))
+        let n = Int(saturating: (Swift.min(value, max) / max * Double(width)).rounded(.toNearestOrAwayFromZero))
         return String(repeating: "█", count: Swift.max(1, n))
     }
 }
