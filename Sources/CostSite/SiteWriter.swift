@@ -1,7 +1,8 @@
 // Atomic publication of the site folder.
 //
 // A build either replaces the whole previous site or leaves it exactly as it was: everything is
-// written into a fresh sibling folder (same filesystem, so `rename` is atomic), then swapped in.
+// written into a fresh sibling folder (same filesystem, so `rename` is atomic), then swapped in
+// (SiteSwap.swift: one atomic exchange, so even a killed build never leaves the site missing).
 // Readers of the folder (a web server, a CI upload) never see half a site, and stale pages of an
 // older build never linger. The marker file, whose content costreport wrote, proves a folder is
 // ours before we replace it, so a mistyped `--out ~` cannot wipe a home directory, nor can a
@@ -36,6 +37,12 @@ public enum SiteWriter {
     /// - Parameter carryOver: relative paths copied from the previous site when present there as
     ///   regular files (never through a symbolic link) and not among `files`.
     public static func write(_ files: [SiteFile], to outputDirectory: String, carryOver: [String] = []) throws {
+        try write(files, to: outputDirectory, carryOver: carryOver, swap: .fromEnvironment())
+    }
+
+    /// `write`, with the swap chosen by the caller (the tests force the two-rename fallback).
+    static func write(_ files: [SiteFile], to outputDirectory: String, carryOver: [String] = [],
+                      swap method: SwapMethod) throws {
         // 1. Validate everything before touching the disk.
         var seen = Set<String>()
         for file in files {
@@ -52,6 +59,7 @@ public enum SiteWriter {
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
 
         let output = try absoluteOutputPath(outputDirectory)
+        try recoverAndClean(output, shownAs: outputDirectory)
         let previousExists = try checkOutputFolder(output, shownAs: outputDirectory)
 
         // 2. Build the new site beside the old one.
@@ -79,7 +87,7 @@ public enum SiteWriter {
             throw error
         }
 
-        // 3. Swap. Until the second rename nothing visible has changed.
+        // 3. Swap (SiteSwap.swift). Until then nothing visible has changed.
         guard previousExists else {
             if rename(temp, output) != 0 {
                 let message = errnoMessage()
@@ -88,33 +96,18 @@ public enum SiteWriter {
             }
             return
         }
-        let old = unusedSibling(output, kind: "old")
-        if rename(output, old) != 0 {
-            let message = errnoMessage()
-            removeQuietly(temp)
-            throw SiteWriteError(path: outputDirectory, message:
-                "cannot move the previous site \(outputDirectory) aside: \(message)")
-        }
-        if rename(temp, output) != 0 {
-            let message = errnoMessage()
-            _ = rename(old, output)  // put the previous site back
-            removeQuietly(temp)
-            throw SiteWriteError(path: outputDirectory, message: "cannot publish \(outputDirectory): \(message)")
-        }
-        do {
-            // removeItem deletes symbolic links, not what they point to.
-            try FileManager.default.removeItem(atPath: old)
-        } catch {
-            throw SiteWriteError(path: old, message:
-                "site published to \(outputDirectory), but the previous copy \(old) could not be removed: "
-                + "\(reason(error)); remove it by hand")
-        }
+        try swap(temp, into: output, shownAs: outputDirectory, method: method)
     }
 
     /// Checks that `outputDirectory` could be published to (not a file, a link or a foreign
-    /// folder) without writing anything, so a build fails on it before any rendering.
+    /// folder), so a build fails on it before any rendering. It first repairs what a killed
+    /// build left (`recoverAndClean`: a site missing after an interrupted swap is put back, the
+    /// temporary folders of dead processes are removed), so it is called before the site's
+    /// publication log is read; otherwise it writes nothing.
     public static func checkOutput(_ outputDirectory: String) throws {
-        _ = try checkOutputFolder(try absoluteOutputPath(outputDirectory), shownAs: outputDirectory)
+        let output = try absoluteOutputPath(outputDirectory)
+        try recoverAndClean(output, shownAs: outputDirectory)
+        _ = try checkOutputFolder(output, shownAs: outputDirectory)
     }
 
     // MARK: - Validation
@@ -206,10 +199,10 @@ public enum SiteWriter {
 
     // MARK: - Files
 
-    private enum FileKind: Equatable { case regular, directory, symlink, other }
+    enum FileKind: Equatable { case regular, directory, symlink, other }
 
     /// `lstat`: a symbolic link is reported as such, never followed. nil when nothing is there.
-    private static func fileKind(_ path: String) -> FileKind? {
+    static func fileKind(_ path: String) -> FileKind? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
@@ -323,26 +316,26 @@ public enum SiteWriter {
     }
 
     /// `X.old-<pid>-<n>` that does not exist (renaming a folder onto an empty one would succeed).
-    private static func unusedSibling(_ output: String, kind: String) -> String {
+    static func unusedSibling(_ output: String, kind: String) -> String {
         while true {
             let candidate = "\(output).\(kind)-\(getpid())-\(counter.next())"
             if fileKind(candidate) == nil { return candidate }
         }
     }
 
-    private static func removeQuietly(_ path: String) {
+    static func removeQuietly(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    private static func errnoMessage() -> String {
+    static func errnoMessage() -> String {
         describe(errno)
     }
 
-    private static func describe(_ code: Int32) -> String {
+    static func describe(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 
-    private static func reason(_ error: Error) -> String {
+    static func reason(_ error: Error) -> String {
         (error as NSError).localizedDescription
     }
 }
