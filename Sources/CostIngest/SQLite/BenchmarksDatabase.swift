@@ -63,23 +63,65 @@ public enum BenchmarksDatabase {
         }
     }
 
-    /// Clear messages before SQLite gets a chance to say something vaguer.
-    static func checkIsSQLiteFile(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw IngestError("database not found: \(path) — run `costreport demo` to create a sample, or pass --db PATH")
+    // MARK: - Checking
+
+    /// The first 100 bytes of a database file (its header).
+    struct Header {
+        let bytes: [UInt8]
+        /// Bytes 18 and 19, the file format's write and read versions, are 2 in WAL mode.
+        var isWAL: Bool { bytes.count >= 20 && (bytes[18] == 2 || bytes[19] == 2) }
+    }
+
+    /// Clear messages before SQLite gets a chance to say something vaguer. The type is
+    /// checked with `stat` before anything is opened: opening a FIFO for reading waits for a
+    /// writer, forever; a device or folder is no database. Returns the file's header.
+    @discardableResult
+    static func checkIsSQLiteFile(_ path: String) throws -> Header {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR {
+                throw IngestError("database not found: \(path) — run `costreport demo` to create a sample, or pass --db PATH")
+            }
+            throw IngestError("cannot read \(path): \(String(cString: strerror(code)))")
         }
-        if isDirectory.boolValue {
-            throw IngestError("\(path) is a folder, not a database — pass the benchmarks.db file with --db PATH")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        try checkIsRegular(info.st_mode, path)
+        // O_NONBLOCK: should the path have become a FIFO since the stat, do not wait for a writer.
+        let fd = systemOpen(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
             throw IngestError("cannot read \(path): check its permissions")
         }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        guard header == Data("SQLite format 3\0".utf8) else {
+        defer { close(fd) }
+        guard fstat(fd, &info) == 0 else {
+            throw IngestError("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        try checkIsRegular(info.st_mode, path)
+        var bytes = [UInt8](repeating: 0, count: 100)
+        var count = 0
+        while count < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + count, $0.count - count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            count += n
+        }
+        guard count >= 16, bytes[0..<16].elementsEqual("SQLite format 3\0".utf8) else {
             throw IngestError("\(path) is not a SQLite database — pass the team's benchmarks.db with --db PATH")
         }
+        return Header(bytes: Array(bytes[0..<count]))
+    }
+
+    private static func checkIsRegular(_ mode: mode_t, _ path: String) throws {
+        let what: String
+        switch mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw IngestError("\(path) is a folder, not a database — pass the benchmarks.db file with --db PATH")
+        case S_IFIFO: what = "a named pipe (FIFO)"
+        case S_IFCHR: what = "a character device"
+        case S_IFBLK: what = "a block device"
+        case S_IFSOCK: what = "a socket"
+        default: what = "not a regular file"
+        }
+        throw IngestError("\(path) is \(what), not a database file — pass the benchmarks.db file with --db PATH")
     }
 
     static func describe(_ error: DatabaseError, path: String) -> IngestError {
@@ -97,4 +139,13 @@ public enum BenchmarksDatabase {
             return IngestError("\(path): SQLite error: \(detail)")
         }
     }
+}
+
+// Outside the enum: inside it, `open` and `read` name BenchmarksDatabase's own.
+private func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
+    open(path, flags)
+}
+
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }
