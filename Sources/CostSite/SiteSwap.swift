@@ -21,7 +21,8 @@ extension SiteWriter {
     /// Test hook, not an option: `COSTREPORT_TEST_SWAP=renames` forces the two-rename fallback;
     /// `renames-kill` also makes the process kill itself (SIGKILL) between the two renames, the
     /// one moment a fallback swap leaves no `site/`, so the tests can check that the next build
-    /// restores it. Read only on the fallback path's way in; unset, it changes nothing.
+    /// restores it. Read by `write` only to choose the swap; unset (or any other value), it
+    /// changes nothing.
     static let testSwapVariable = "COSTREPORT_TEST_SWAP"
 
     enum SwapMethod: Sendable, Equatable {
