@@ -156,7 +156,8 @@ struct SiteRecoveryTests {
         sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
         sleeper.arguments = ["60"]
         try sleeper.run()
-        defer { sleeper.terminate(); sleeper.waitUntilExit() }
+        // SIGKILL: Process.terminate()'s SIGTERM left it running here until its 60 s were up.
+        defer { kill(sleeper.processIdentifier, SIGKILL); sleeper.waitUntilExit() }
         let dead = try deadPid(), me = getpid(), child = sleeper.processIdentifier
 
         try SiteWriter.write(first, to: scratch.site)
