@@ -16,6 +16,9 @@ public struct Config: Sendable, Equatable {
     public var declared: [Int: String] = [:]
     /// Checklist item id → thresholds overriding spec §7.
     public var thresholds: [Int: Threshold] = [:]
+    /// `results: [folders]`: folders of JSON result files (spec §1), as paths from the working
+    /// directory (the file's relative paths are resolved against the file's own folder).
+    public var results: [String] = []
     /// The file this config came from; nil when no config file was used (defaults only).
     public var sourcePath: String?
 

@@ -5,11 +5,21 @@ import CostModel
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a realistic sample benchmarks.db in the team's schema (deterministic).",
-        discussion: "AWS and GCP instances from the pricing catalog, spot and on-demand, several developers, suites, branches and PRs, and a few bad rows. The same options always give the same file.")
+        abstract: "Write a realistic sample benchmarks.db and results folder in the team's shapes (deterministic).",
+        discussion: """
+            The database: AWS and GCP instances from the pricing catalog, spot and on-demand, several \
+            developers, suites, branches and PRs, and a few bad rows. The results folder (--results-out): \
+            JSON result files in the four shapes the team's CI uploads (daily/, weekly/, pr/pr-N/, \
+            results/YYYYmmdd-HHMMSS/results.json), with one run the database also holds, one file synced \
+            twice and one truncated upload. The same options always give the same files; build the site \
+            from both with `costreport build --results results`.
+            """)
 
     @Option(name: .long, help: ArgumentHelp("Database file to write (replaced if it exists).", valueName: "file"))
     var out: String = "benchmarks.db"
+
+    @Option(name: .customLong("results-out"), help: ArgumentHelp("Results folder to write (replaced if it exists); \"none\" writes none.", valueName: "dir"))
+    var resultsOut: String = "results"
 
     @Option(name: .long, help: "Number of records.")
     var records: Int = DemoOptions().records
@@ -46,6 +56,10 @@ struct Demo: AsyncParsableCommand {
         do {
             let summary = try DemoDatabase.write(to: out, options: options, progress: { console.say($0) })
             console.say("wrote \(out): \(summary.records) records in \(summary.runs) runs, \(summary.firstDay.iso) to \(summary.lastDay.iso), \(summary.badRows) deliberately bad rows")
+            if resultsOut != "none" {
+                let results = try DemoResults.write(to: resultsOut, options: options)
+                console.say("wrote \(resultsOut)/: \(results.files) result files with \(results.runs) more runs, \(results.duplicateFiles) of them runs seen already, \(results.unreadableFiles) truncated upload")
+            }
         } catch {
             throw Console.fail(error)
         }

@@ -40,7 +40,7 @@ struct ConfigParser {
     let reader: YAMLReader
 
     static let topKeys = ["timezone", "cost_attribution", "critical_suites", "budget", "right_size",
-                          "off_peak", "reserved", "inventory", "checklist"]
+                          "off_peak", "reserved", "inventory", "checklist", "results"]
     static let budgetKeys = ["monthly", "warn_at", "critical_at", "daily_alert", "allocations"]
     static let testTypes = ["unit", "quick", "integration", "benchmark"]
     static let families = ["aws", "gcp", "gcp-tpu"]
@@ -74,6 +74,7 @@ struct ConfigParser {
                                                                 "a whole number of days (0 or more)", where: { $0 >= 0 })
                 }
             case "checklist": try checklist(value, into: &config)
+            case "results": config.results = try results(value)
             default: break
             }
         }
@@ -93,6 +94,24 @@ struct ConfigParser {
             throw reader.error("'cost_attribution' must be record or run, got '\(text)'")
         }
         return value
+    }
+
+    /// Folders of result files; a relative one is relative to the config file, so the same file
+    /// works from any working directory.
+    private func results(_ node: Node) throws -> [String] {
+        let items: [Node]
+        switch node {
+        case .sequence(let list): items = Array(list)
+        case .scalar: items = [node]
+        default:
+            throw reader.error("'results' must be a list of folders such as [results/], got \(YAMLReader.describe(node))")
+        }
+        let base = (reader.file as NSString).deletingLastPathComponent
+        return try items.enumerated().map { i, item in
+            let folder = try reader.string(item, path: "results[\(i)]", "a folder of JSON result files")
+            guard !folder.isEmpty else { throw reader.error("'results[\(i)]' is empty: name a folder of JSON result files") }
+            return folder.hasPrefix("/") || base.isEmpty ? folder : base + "/" + folder
+        }
     }
 
     private func criticalSuites(_ node: Node) throws -> [String] {
