@@ -38,8 +38,7 @@ struct QualityBase: Sendable {
     }
 
     func report(quality q: IngestQuality, recordCount: Int, config: Config, asOf: Day, afterAsOf: Int) -> DataQuality {
-        var rejected: [String: Int] = [:]
-        for reason in RejectionReason.allCases { rejected[reason.rawValue] = q.rejected[reason] ?? 0 }
+        let rejected = Self.everyReason(q.rejected)
         let rejectedTotal = rejected.values.reduce(0, +)
         // Accepted rows: the records, plus those folded into their run in `run` mode. `read` comes from
         // ingest; a dataset built in code may leave it 0, so it is never allowed below accepted + rejected.
@@ -49,9 +48,22 @@ struct QualityBase: Sendable {
                              estimatedSpend: estimatedSpend, inferredMarket: inferredMarket,
                              metadataNotObject: metadataNotObject, unknownInstances: unknownInstances,
                              spotAboveOnDemand: spotAboveOnDemand, suspectedDoubleCounting: q.doubleCounting,
-                             afterAsOf: afterAsOf, costAttribution: config.costAttribution.rawValue, warnings: [])
+                             afterAsOf: afterAsOf, costAttribution: config.costAttribution.rawValue, warnings: [],
+                             sources: q.bySource.map {
+                                 SourceRead(name: $0.name, read: $0.read, accepted: $0.accepted,
+                                            rejected: Self.everyReason($0.rejected), filesRead: $0.filesRead,
+                                            unreadableFiles: $0.unreadableFiles)
+                             },
+                             filesRead: q.filesRead, unreadableFiles: q.unreadableFiles)
         dq.warnings = QualityBase.warnings(dq, asOf: asOf)
         return dq
+    }
+
+    /// Reason → count with every reason listed (0 when none), so readers see what was checked.
+    static func everyReason(_ counts: [RejectionReason: Int]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for reason in RejectionReason.allCases { out[reason.rawValue] = counts[reason] ?? 0 }
+        return out
     }
 
     /// Plain sentences, one per non-zero problem, always in this order: double counting, rejected
@@ -109,6 +121,8 @@ struct QualityBase: Sendable {
 
     private static func explanation(_ reason: RejectionReason) -> String {
         switch reason {
+        case .duplicateRun: return "the run was already read from an earlier source (the database or another result file), and a run counts from one source only"
+        case .invalidRecord: return "a line of a JSON Lines result file, or an element of a JSON array file, is not a JSON object"
         case .invalidTimestamp: return "the timestamp could not be read"
         case .invalidDuration: return "the duration is not a finite number"
         case .negativeDuration: return "the duration is negative"

@@ -40,6 +40,14 @@ public struct DatasetBuilder {
     private let unknownProvider: StringID
     private let unattributed: StringID
 
+    // One run, one source (spec §1): run ids of the sources (and result files) already finished, and
+    // of the current one. Interned ids, so memory grows with the number of runs, not records or files.
+    private var runsOfEarlierSources = Set<StringID>()
+    private var runsOfThisSource = Set<StringID>()
+    private var lastRunOfThisSource = StringTable.none
+    /// Index into `quality.bySource` of the source being read; nil before `beginSource`.
+    private var currentSource: Int?
+
     public init(catalog: Catalog, config: Config) throws {
         guard let zone = TimeZone(identifier: config.timezone) else {
             throw IngestError("unknown time zone '\(config.timezone)': use an IANA name such as UTC or Europe/Berlin")
@@ -51,15 +59,70 @@ public struct DatasetBuilder {
         unattributed = strings.intern("(unattributed)")
     }
 
-    /// Names a source (a database path, a results folder) for the data-quality section.
-    public mutating func noteSource(_ name: String) {
+    /// Starts the next source (a database path, a results folder): rows added from now on belong to
+    /// it in the data-quality figures, and it starts a new scope for "one run, one source" (below).
+    /// `RecordSources.dataset` calls it per source.
+    public mutating func beginSource(_ name: String) {
+        beginFile()
         quality.sources.append(name)
+        quality.bySource.append(SourceQuality(name: name))
+        currentSource = quality.bySource.count - 1
+    }
+
+    /// Starts the next file of a source that reads files. One run, one source (spec §1): a row whose
+    /// run id was seen in an earlier source or file (the database, another result file) is rejected as
+    /// `duplicate_run`; rows of one run within one database or one file all count.
+    public mutating func beginFile() {
+        if !runsOfThisSource.isEmpty {
+            runsOfEarlierSources.formUnion(runsOfThisSource)
+            runsOfThisSource = []
+        }
+        lastRunOfThisSource = StringTable.none
+    }
+
+    /// One result-file record that is not a JSON object (a bad JSON Lines line, an array element that
+    /// is a number): read, and rejected as `invalid_record` (spec §12).
+    public mutating func addInvalidRecord(source: @autoclosure () -> String) {
+        countRead()
+        reject(.invalidRecord, source())
+    }
+
+    /// A result file of the current source was read (whatever its records gave).
+    public mutating func noteFileRead() {
+        quality.bySource[sourceIndex()].filesRead += 1
+    }
+
+    /// A result file of the current source could not be read and contributes nothing (spec §1).
+    public mutating func noteUnreadableFile(path: String, reason: String) {
+        quality.bySource[sourceIndex()].unreadableFiles.append(UnreadableFile(path: path, reason: reason))
+    }
+
+    /// The current source; a builder fed without `beginSource` (a test) gets one unnamed source.
+    private mutating func sourceIndex() -> Int {
+        if let currentSource { return currentSource }
+        beginSource("")
+        return currentSource!
+    }
+
+    private mutating func countRead() {
+        if let s = currentSource { quality.bySource[s].read += 1 }
     }
 
     /// Adds one raw row: accepted as a record, or counted under its first rejection reason.
     /// `source` (`benchmarks.db id 17`) is only evaluated for rejected rows and rows without a run id.
     public mutating func add(_ raw: RawRecord, source: @autoclosure () -> String) {
+        countRead()
         // Rejections, in the order spec §12 lists them: one reason per record.
+        var run = runs.id(raw.runID, in: &strings)
+        if run != StringTable.none {
+            if !runsOfEarlierSources.isEmpty, runsOfEarlierSources.contains(run) {
+                return reject(.duplicateRun, source())
+            }
+            if run != lastRunOfThisSource {
+                runsOfThisSource.insert(run)
+                lastRunOfThisSource = run
+            }
+        }
         guard let parsed = raw.timestamp.flatMap(TimestampParser.parse) else {
             return reject(.invalidTimestamp, source())
         }
@@ -103,7 +166,6 @@ public struct DatasetBuilder {
             flags.insert(.costEstimated)
         }
 
-        var run = runs.id(raw.runID, in: &strings)
         if run == StringTable.none {
             // A record without run_id is its own run (spec §12): give it a key no other row shares.
             run = strings.intern("(no run_id) " + source())
@@ -135,6 +197,7 @@ public struct DatasetBuilder {
     /// Counts every rejection; only the first few keep their source (built only for those).
     private mutating func reject(_ reason: RejectionReason, _ source: @autoclosure () -> String) {
         quality.rejected[reason, default: 0] += 1
+        if let s = currentSource { quality.bySource[s].rejected[reason, default: 0] += 1 }
         if quality.rejectedSamples.count < Self.rejectedSampleLimit {
             quality.rejectedSamples.append(RejectedRecord(source: source(), reason: reason))
         }
