@@ -6,10 +6,45 @@ public struct Dataset: Sendable {
     public var records: [RunRecord]
     public var strings: StringTable
     public var quality: IngestQuality
-    public init(records: [RunRecord], strings: StringTable, quality: IngestQuality) {
+    /// Benchmark results of the accepted records (spec §13), in the order they were read, for the
+    /// cost-efficiency analysis. Independent of `cost_attribution`: run mode folds `records`, not these.
+    public var samples: [PerformanceSample]
+
+    public init(records: [RunRecord], strings: StringTable, quality: IngestQuality, samples: [PerformanceSample] = []) {
         self.records = records
         self.strings = strings
         self.quality = quality
+        self.samples = samples
+    }
+}
+
+/// One benchmark result (spec §13): a benchmark's throughput, and latency when recorded, on one
+/// instance type on one day. One per accepted record with a benchmark name and a throughput
+/// (SQLite, flat and summary result files), and one per entry of a nested result's `benchmarks`.
+/// 32 bytes, no `String`s: a million of them is 32 MB.
+public struct PerformanceSample: Sendable, Equatable {
+    public var benchmark: StringID
+    public var provider: StringID
+    public var instanceType: StringID
+    /// The local day of the record's run start (report time zone).
+    public var day: Day
+    /// Finite and > 0: a throughput that is 0, negative, NaN or missing gives no sample.
+    public var throughput: Double
+    /// NaN when absent (0, negative, NaN or missing): stored unboxed to keep the struct small.
+    private var latency: Double
+
+    public init(benchmark: StringID, provider: StringID, instanceType: StringID, day: Day, throughput: Double,
+                latencyMs: Double?) {
+        self.benchmark = benchmark; self.provider = provider; self.instanceType = instanceType
+        self.day = day; self.throughput = throughput; latency = latencyMs ?? .nan
+    }
+
+    /// Latency in milliseconds; nil when the record had none worth keeping.
+    public var latencyMs: Double? { latency.isNaN ? nil : latency }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.benchmark == b.benchmark && a.provider == b.provider && a.instanceType == b.instanceType && a.day == b.day
+            && a.throughput == b.throughput && a.latencyMs == b.latencyMs
     }
 }
 

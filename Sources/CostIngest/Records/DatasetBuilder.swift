@@ -15,6 +15,7 @@ public struct DatasetBuilder {
 
     var strings = StringTable()
     var records: [RunRecord] = []
+    var samples: [PerformanceSample] = []
     var quality = IngestQuality()
     /// How many rejected rows keep their source for the report (all are counted).
     static let rejectedSampleLimit = 20
@@ -192,6 +193,27 @@ public struct DatasetBuilder {
             market: market ?? .unknown, hours: hours, cost: cost, onDemandRate: rates.onDemand,
             testsPassed: Self.count(raw.testsPassed), testsFailed: Self.count(raw.testsFailed),
             testsSkipped: Self.count(raw.testsSkipped), flags: flags))
+
+        // Performance samples (spec §13), for accepted records only.
+        if let listed = raw.benchmarkSamples {
+            for s in listed {
+                addSample(benchmark: benchmarks.id(s.name, in: &strings), provider: provider, instanceType: instanceType,
+                          day: day, throughput: s.throughput, latencyMs: s.latencyMs)
+            }
+        } else {
+            addSample(benchmark: benchmark, provider: provider, instanceType: instanceType, day: day,
+                      throughput: raw.throughput, latencyMs: raw.latencyMs)
+        }
+    }
+
+    /// A sample needs a benchmark name and a throughput > 0; a latency that is not > 0 is absent.
+    /// (The team's writer stores 0.0 for a value never set; NaN and infinities are no measurement.)
+    private mutating func addSample(benchmark: StringID, provider: StringID, instanceType: StringID, day: Day,
+                                    throughput: Double?, latencyMs: Double?) {
+        guard benchmark != StringTable.none, let throughput, throughput > 0, throughput.isFinite else { return }
+        let latency = latencyMs.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
+        samples.append(PerformanceSample(benchmark: benchmark, provider: provider, instanceType: instanceType,
+                                         day: day, throughput: throughput, latencyMs: latency))
     }
 
     /// Counts every rejection; only the first few keep their source (built only for those).
