@@ -145,7 +145,12 @@ public struct DatasetBuilder {
         let region = regions.id(raw.region, in: &strings)
         let provider = providerID(raw.cloudProvider, instanceType: instanceType)
         let rates = rates(provider: provider, instanceType: instanceType, region: region)
-        let meta = metadata(raw.metadata)
+        let meta: ResolvedMetadata
+        if let facts = raw.parsedMetadata {
+            meta = ResolvedMetadata(facts, strings: &strings, unattributed: unattributed)   // read by the source: no text to parse
+        } else {
+            meta = metadata(raw.metadata)
+        }
 
         // Market evidence in spec §12 order; inference comes last and only for recorded costs.
         var market = meta.market ?? raw.executionSpotInstance.map { $0 ? Market.spot : .onDemand }

@@ -41,6 +41,10 @@ public struct RawRecord: Sendable {
     /// `metrics`, or none at all (`[]`, a harness result). nil: the record's own fields are its sample.
     public var benchmarkSamples: [RawBenchmarkSample]?
 
+    /// Metadata a JSON result file already holds as an object, read into facts by the reader (off the
+    /// builder's thread): when set, the builder uses it instead of parsing `metadata` text.
+    var parsedMetadata: MetadataFacts?
+
     public init(id: Int? = nil, runID: String? = nil, timestamp: RawTimestamp? = nil,
                 cloudProvider: String? = nil, instanceType: String? = nil, region: String? = nil,
                 hardwareType: String? = nil, gpuModel: String? = nil, benchmarkName: String? = nil,
