@@ -78,7 +78,9 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostSite", "CostTestSupport"]),
         .testTarget(name: "CostAssetsTests", dependencies: ["CostAssets"]),
-        .testTarget(name: "CostPipelineTests", dependencies: ["CostModel", "CostIngest", "CostPipeline"]),
+        .testTarget(name: "CostPipelineTests", dependencies: [
+            "CostModel", "CostAssets", "CostIngest", "CostAnalysis", "CostRender", "CostPipeline", "CostTestSupport",
+        ]),
         .testTarget(name: "CLITests", dependencies: ["costreport", "CostTestSupport"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

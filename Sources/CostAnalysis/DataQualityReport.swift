@@ -38,8 +38,7 @@ struct QualityBase: Sendable {
     }
 
     func report(quality q: IngestQuality, recordCount: Int, config: Config, asOf: Day, afterAsOf: Int) -> DataQuality {
-        var rejected: [String: Int] = [:]
-        for reason in RejectionReason.allCases { rejected[reason.rawValue] = q.rejected[reason] ?? 0 }
+        let rejected = Self.everyReason(q.rejected)
         let rejectedTotal = rejected.values.reduce(0, +)
         // Accepted rows: the records, plus those folded into their run in `run` mode. `read` comes from
         // ingest; a dataset built in code may leave it 0, so it is never allowed below accepted + rejected.
@@ -50,6 +49,19 @@ struct QualityBase: Sendable {
                            estimatedSpend: estimatedSpend, inferredMarket: inferredMarket,
                            metadataNotObject: metadataNotObject, unknownInstances: unknownInstances,
                            spotAboveOnDemand: spotAboveOnDemand, suspectedDoubleCounting: q.doubleCounting,
-                           afterAsOf: afterAsOf, costAttribution: config.costAttribution.rawValue, asOf: asOf.iso)
+                           afterAsOf: afterAsOf, costAttribution: config.costAttribution.rawValue, asOf: asOf.iso,
+                           sources: q.bySource.map {
+                               SourceRead(name: $0.name, read: $0.read, accepted: $0.accepted,
+                                          rejected: Self.everyReason($0.rejected), filesRead: $0.filesRead,
+                                          unreadableFiles: $0.unreadableFiles)
+                           },
+                           filesRead: q.filesRead, unreadableFiles: q.unreadableFiles)
+    }
+
+    /// Reason → count with every reason listed (0 when none), so readers see what was checked.
+    static func everyReason(_ counts: [RejectionReason: Int]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for reason in RejectionReason.allCases { out[reason.rawValue] = counts[reason] ?? 0 }
+        return out
     }
 }

@@ -382,16 +382,44 @@ public struct DataQuality: Sendable, Codable, Equatable {
     public var costAttribution: String
     /// Plain-language warnings, in a fixed order, for the report's data-quality section.
     public var warnings: [String]
+    /// Each source in the order read (the database first, then each results folder).
+    public var sources: [SourceRead]
+    /// Result files read, over every results folder (unreadable ones not included).
+    public var filesRead: Int
+    /// Result files that contributed nothing, with the reason (spec §10 `unreadable_files`).
+    public var unreadableFiles: [UnreadableFile]
 
     public init(read: Int, accepted: Int, rejected: [String: Int], estimated: Int, estimatedSpend: Double,
                 inferredMarket: Int, metadataNotObject: Int, unknownInstances: [UnknownInstance],
                 spotAboveOnDemand: SpotAboveOnDemand, suspectedDoubleCounting: DoubleCounting,
-                afterAsOf: Int, costAttribution: String, warnings: [String]) {
+                afterAsOf: Int, costAttribution: String, warnings: [String],
+                sources: [SourceRead] = [], filesRead: Int = 0, unreadableFiles: [UnreadableFile] = []) {
         self.read = read; self.accepted = accepted; self.rejected = rejected; self.estimated = estimated
         self.estimatedSpend = estimatedSpend; self.inferredMarket = inferredMarket
         self.metadataNotObject = metadataNotObject; self.unknownInstances = unknownInstances
         self.spotAboveOnDemand = spotAboveOnDemand; self.suspectedDoubleCounting = suspectedDoubleCounting
         self.afterAsOf = afterAsOf; self.costAttribution = costAttribution; self.warnings = warnings
+        self.sources = sources; self.filesRead = filesRead; self.unreadableFiles = unreadableFiles
+    }
+}
+
+/// What one source gave (spec §9: records read per source): `data_quality.sources[]`.
+public struct SourceRead: Sendable, Codable, Equatable {
+    /// The database path or results folder, as given.
+    public var name: String
+    /// Records read from it, accepted or not (a result file's bad line or element counts as one).
+    public var read: Int
+    public var accepted: Int
+    /// Reason → count, every reason listed (0 when none), like `DataQuality.rejected`.
+    public var rejected: [String: Int]
+    /// Result files read from it; 0 for a database.
+    public var filesRead: Int
+    public var unreadableFiles: [UnreadableFile]
+
+    public init(name: String, read: Int, accepted: Int, rejected: [String: Int], filesRead: Int,
+                unreadableFiles: [UnreadableFile]) {
+        self.name = name; self.read = read; self.accepted = accepted; self.rejected = rejected
+        self.filesRead = filesRead; self.unreadableFiles = unreadableFiles
     }
 }
 

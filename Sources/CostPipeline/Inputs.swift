@@ -5,8 +5,10 @@ import Foundation
 
 /// What a command was told to read, as the user gave it (paths not yet opened).
 public struct InputSettings: Sendable {
-    /// The team's SQLite database.
-    public var database: String
+    /// `--db`: the team's SQLite database; nil: `./benchmarks.db` when it exists.
+    public var database: String?
+    /// `--results`: folders of JSON result files; nil: the config's `results:`.
+    public var results: [String]?
     /// `--config FILE`; nil: `./costreport.yml` when present, else the defaults.
     public var config: String?
     /// `--pricing FILE`, merged key by key over the built-in catalog.
@@ -23,10 +25,10 @@ public struct InputSettings: Sendable {
     /// Where `./costreport.yml` and the parent folders' are looked for; nil: the working directory.
     public var workingDirectory: String?
 
-    public init(database: String = "benchmarks.db", config: String? = nil, pricing: String? = nil,
+    public init(database: String? = nil, results: [String]? = nil, config: String? = nil, pricing: String? = nil,
                 inventory: String? = nil, templates: String? = nil, asOf: Day? = nil, today: Day? = nil,
                 workingDirectory: String? = nil) {
-        self.database = database; self.config = config; self.pricing = pricing
+        self.database = database; self.results = results; self.config = config; self.pricing = pricing
         self.inventory = inventory; self.templates = templates; self.asOf = asOf; self.today = today
         self.workingDirectory = workingDirectory
     }
@@ -57,9 +59,21 @@ public struct LoadInputs: Sendable {
     public func run(progress: ProgressLines) throws -> Inputs {
         try Step.loadInputs.run {
             // The data first: a missing database is reported before anything else is read.
-            let sources: [any RecordSource] = [SQLiteRecordSource(path: settings.database)]
-            for source in sources { try Step.loadInputs.run(file: source.name) { try source.validate() } }
+            let cwd = settings.workingDirectory ?? FileManager.default.currentDirectoryPath
+            let database = settings.database ?? (FileManager.default.fileExists(atPath: cwd + "/benchmarks.db") ? "benchmarks.db" : nil)
+            if let database { try Step.loadInputs.run(file: database) { try SQLiteRecordSource(path: database).validate() } }
             let config = try Self.loadConfig(settings, progress: progress)
+            // The database first, then each results folder (spec §1: one run, one source).
+            let folders = settings.results ?? config.results
+            let sources: [any RecordSource] = (database.map { [SQLiteRecordSource(path: $0)] } ?? [])
+                + folders.map { ResultFilesSource(folder: $0) }
+            guard !sources.isEmpty else {
+                throw PipelineError(step: .loadInputs, file: "benchmarks.db", message:
+                    "no data to read: there is no ./benchmarks.db — pass --db FILE (the team's SQLite database) and/or --results DIR (a folder of JSON result files), or run `costreport demo` for sample data")
+            }
+            for source in sources.dropFirst(database == nil ? 0 : 1) {
+                try Step.loadInputs.run(file: source.name) { try source.validate() }
+            }
             let catalog = try CatalogLoader.load(overridePath: settings.pricing)
             let inventory = try Self.loadInventory(settings.inventory, progress: progress)
             let assets = try AssetStore(userDirectory: settings.templates)

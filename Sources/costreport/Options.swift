@@ -4,8 +4,11 @@ import CostPipeline
 
 /// Where the records, the config, the prices and the inventory come from (every command that reads data).
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The team's SQLite database.", valueName: "file"))
-    var db: String = "benchmarks.db"
+    @Option(name: .long, help: ArgumentHelp("The team's SQLite database. Default: ./benchmarks.db when it exists.", valueName: "file"))
+    var db: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Folders of JSON result files (daily/, weekly/, pr/, results/…/results.json), read after the database; repeat the option or list several. Default: results: in costreport.yml.", valueName: "dir"))
+    var results: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Config file (YAML). Default: ./costreport.yml, else the nearest costreport.yml in a parent folder up to the repository root, else the built-in defaults.", valueName: "file"))
     var config: String?
@@ -24,8 +27,8 @@ struct InputOptions: ParsableArguments {
 
     /// The settings for the pipeline; `templates` from the command's `TemplateOptions`, if it has them.
     func settings(templates: String? = nil) -> InputSettings {
-        InputSettings(database: db, config: config, pricing: pricing, inventory: inventory,
-                      templates: templates, asOf: asOf, today: today)
+        InputSettings(database: db, results: results.isEmpty ? nil : results, config: config, pricing: pricing,
+                      inventory: inventory, templates: templates, asOf: asOf, today: today)
     }
 }
 

@@ -24,11 +24,11 @@ import Testing
         #expect(try run(["demo", "-q"]).status == 0)
 
         // The site equals the committed one, which the README's first command builds.
-        let build = try run(["build", "-q"])
+        let build = try run(["build", "-q", "--results", "results"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(try tree(dir.appendingPathComponent("site")) == tree(CLIRunner.packageRoot.appendingPathComponent("site")))
 
-        let markdown = try run(["report", "-q", "--format", "markdown"])
+        let markdown = try run(["report", "-q", "--format", "markdown", "--results", "results"])
         #expect(markdown.status == 0 && markdown.stdout.hasPrefix("# Cloud test spend: week 2026-W48"), "\(markdown.stderr)")
         #expect(markdown.stdout == (try String(contentsOf: dir.appendingPathComponent("site/weeks/2026-W48.md"), encoding: .utf8)))
         let json = try run(["report", "-q", "--format", "json"])

@@ -5,14 +5,14 @@ import Testing
 @Suite(.serialized) struct SiteBuildTests {
     let templates = CLIRunner.packageRoot.appendingPathComponent("Templates").path
 
-    /// The committed site/ is exactly what `costreport demo && costreport build` produces,
+    /// The committed site/ is exactly what `costreport demo && costreport build --results results` produces,
     /// so anyone can browse real output (and a change in output shows up in review).
     @Test func committedSiteMatchesTheDemoBuild() throws {
         let dir = try CLIRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let demo = try CLIRunner.run(["demo"], in: dir)
         #expect(demo.status == 0, "\(demo.stderr)")
-        let build = try CLIRunner.run(["build", "--templates", templates], in: dir)
+        let build = try CLIRunner.run(["build", "--templates", templates, "--results", "results"], in: dir)
         #expect(build.status == 0, "\(build.stderr)")
         let built = try tree(dir.appendingPathComponent("site"))
         let committed = try tree(CLIRunner.packageRoot.appendingPathComponent("site"))

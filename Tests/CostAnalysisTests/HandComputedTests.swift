@@ -272,7 +272,7 @@ enum HandFixture {
         let dq = report.dataQuality
         // read 18 = 15 accepted + 3 rejected
         #expect(dq.read == 18 && dq.accepted == 15)
-        #expect(dq.rejected == ["invalid_timestamp": 2, "invalid_duration": 0, "negative_duration": 0,
+        #expect(dq.rejected == ["duplicate_run": 0, "invalid_record": 0, "invalid_timestamp": 2, "invalid_duration": 0, "negative_duration": 0,
                                 "invalid_cost": 0, "negative_cost": 0, "missing_cost": 1])
         // estimated: r8 10.06; inferred: r4, r9; metadata not an object: r9
         #expect(dq.estimated == 1 && cents(dq.estimatedSpend, 10.06))

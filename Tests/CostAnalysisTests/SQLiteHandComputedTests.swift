@@ -444,7 +444,7 @@ private func expectRows(_ rows: [BreakdownRow], _ expected: [Expected], periodSp
             // read 18 = accepted 14 + rejected 4
             #expect(q.read == 18 && q.accepted == 14)
             // one per reason, every reason listed
-            #expect(q.rejected == ["invalid_timestamp": 1, "invalid_duration": 0, "negative_duration": 1,
+            #expect(q.rejected == ["duplicate_run": 0, "invalid_record": 0, "invalid_timestamp": 1, "invalid_duration": 0, "negative_duration": 1,
                                    "invalid_cost": 0, "negative_cost": 1, "missing_cost": 1])
             // estimated: r9 only, 10 h × 1.006 = 10.06
             #expect(q.estimated == 1)

@@ -47,3 +47,31 @@ import Testing
         #expect(dataset.quality.read == 50)
     }
 }
+
+/// Absurd values are rejected where they enter (issue 11): a cost above $10M, a duration above a
+/// year, a timestamp outside the years 1970–2200 — each counted, none crashing what follows.
+@Suite struct AbsurdValueTests {
+    typealias F = IngestFixtures
+
+    @Test func absurdCostsDurationsAndDatesAreCountedRejections() throws {
+        let dataset = try F.build([
+            F.raw(cost: 9.2e16),
+            F.raw(cost: 10_000_000.01),
+            F.raw(duration: 1e22),
+            F.raw(duration: 366 * 86_400 + 1),
+            F.raw(timestamp: "0000-01-01T00:00:00"),
+            F.raw(timestamp: "9999-12-31T23:59:59-12:00"),
+            F.raw(timestamp: "1969-12-31T23:59:59Z"),
+            F.raw(timestamp: "2201-01-01T00:00:00"),
+            F.raw(timestamp: .epochSeconds(1e300)),
+            F.raw(timestamp: .epochSeconds(-1e18)),
+            F.raw(cost: 10_000_000),                        // exactly the bound: accepted
+            F.raw(duration: 366 * 86_400),                  // a leap year: accepted
+            F.raw(timestamp: "2200-12-31T23:59:59"),        // the last second of 2200: accepted
+            F.raw(timestamp: "1970-01-01T00:00:00"),        // the first second of 1970: accepted
+        ])
+        #expect(dataset.quality.rejected == [.invalidCost: 2, .invalidDuration: 2, .invalidTimestamp: 6])
+        #expect(dataset.records.count == 4)
+        #expect(dataset.records.allSatisfy { $0.cost <= 10_000_000 && ($0.hours ?? 0) <= 366 * 24 })
+    }
+}

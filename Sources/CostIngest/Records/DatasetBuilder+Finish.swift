@@ -15,7 +15,7 @@ extension DatasetBuilder {
             records = Self.foldedIntoRuns(records, groups)
             quality.foldedIntoRuns = accepted - records.count
         }
-        return Dataset(records: Self.sortedByInstant(records), strings: strings, quality: quality)
+        return Dataset(records: Self.sortedByInstant(records), strings: strings, quality: quality, samples: samples)
     }
 
     /// Spend on runs with failed tests (spec §4) needs every record of such a run marked.

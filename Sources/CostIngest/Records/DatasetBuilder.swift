@@ -15,6 +15,7 @@ public struct DatasetBuilder {
 
     var strings = StringTable()
     var records: [RunRecord] = []
+    var samples: [PerformanceSample] = []
     var quality = IngestQuality()
     /// How many rejected rows keep their source for the report (all are counted).
     static let rejectedSampleLimit = 20
@@ -40,6 +41,14 @@ public struct DatasetBuilder {
     private let unknownProvider: StringID
     private let unattributed: StringID
 
+    // One run, one source (spec §1): run ids of the sources (and result files) already finished, and
+    // of the current one. Interned ids, so memory grows with the number of runs, not records or files.
+    private var runsOfEarlierSources = Set<StringID>()
+    private var runsOfThisSource = Set<StringID>()
+    private var lastRunOfThisSource = StringTable.none
+    /// Index into `quality.bySource` of the source being read; nil before `beginSource`.
+    private var currentSource: Int?
+
     public init(catalog: Catalog, config: Config) throws {
         guard let zone = TimeZone(identifier: config.timezone) else {
             throw IngestError("unknown time zone '\(config.timezone)': use an IANA name such as UTC or Europe/Berlin")
@@ -51,25 +60,107 @@ public struct DatasetBuilder {
         unattributed = strings.intern("(unattributed)")
     }
 
-    /// Names a source (a database path, a results folder) for the data-quality section.
-    public mutating func noteSource(_ name: String) {
+    /// Starts the next source (a database path, a results folder): rows added from now on belong to
+    /// it in the data-quality figures, and it starts a new scope for "one run, one source" (below).
+    /// `RecordSources.dataset` calls it per source.
+    public mutating func beginSource(_ name: String) {
+        beginFile()
         quality.sources.append(name)
+        quality.bySource.append(SourceQuality(name: name))
+        currentSource = quality.bySource.count - 1
     }
+
+    /// Starts the next file of a source that reads files. One run, one source (spec §1): a row whose
+    /// run id was seen in an earlier source or file (the database, another result file) is rejected as
+    /// `duplicate_run`; rows of one run within one database or one file all count.
+    public mutating func beginFile() {
+        if !runsOfThisSource.isEmpty {
+            runsOfEarlierSources.formUnion(runsOfThisSource)
+            runsOfThisSource = []
+        }
+        lastRunOfThisSource = StringTable.none
+    }
+
+    /// One result-file record that is not a JSON object (a bad JSON Lines line, an array element that
+    /// is a number): read, and rejected as `invalid_record` (spec §12).
+    public mutating func addInvalidRecord(source: @autoclosure () -> String) {
+        countRead()
+        reject(.invalidRecord, source())
+    }
+
+    /// A result file of the current source was read (whatever its records gave).
+    public mutating func noteFileRead() {
+        quality.bySource[sourceIndex()].filesRead += 1
+    }
+
+    /// A result file of the current source could not be read and contributes nothing (spec §1).
+    public mutating func noteUnreadableFile(path: String, reason: String) {
+        quality.bySource[sourceIndex()].unreadableFiles.append(UnreadableFile(path: path, reason: reason))
+    }
+
+    /// The current source; a builder fed without `beginSource` (a test) gets one unnamed source.
+    private mutating func sourceIndex() -> Int {
+        if let currentSource { return currentSource }
+        beginSource("")
+        return currentSource!
+    }
+
+    private mutating func countRead() {
+        if let s = currentSource { quality.bySource[s].read += 1 }
+    }
+
+    /// A record's largest believable cost: no single test run costs ten million dollars; a larger
+    /// figure is a unit or parsing error upstream and is rejected as `invalid_cost` (issue 11).
+    public static let maxCostUSD = 10_000_000.0
+    /// A run's longest believable duration, a leap year: larger is `invalid_duration`.
+    public static let maxDurationSeconds = 366.0 * 86_400
+    /// 1969-12-31 and 2201-01-01 in seconds since 1970 (UTC): a day of margin for any time zone.
+    static let earliestSeconds = -86_400.0 * 2
+    static let latestSeconds = Double(Day(year: 2201, month: 1, day: 2).ordinal) * 86_400
 
     /// Adds one raw row: accepted as a record, or counted under its first rejection reason.
     /// `source` (`benchmarks.db id 17`) is only evaluated for rejected rows and rows without a run id.
     public mutating func add(_ raw: RawRecord, source: @autoclosure () -> String) {
+        countRead()
         // Rejections, in the order spec §12 lists them: one reason per record.
+        var run = runs.id(raw.runID, in: &strings)
+        if run != StringTable.none {
+            if !runsOfEarlierSources.isEmpty, runsOfEarlierSources.contains(run) {
+                return reject(.duplicateRun, source())
+            }
+            if run != lastRunOfThisSource {
+                runsOfThisSource.insert(run)
+                lastRunOfThisSource = run
+            }
+        }
         guard let parsed = raw.timestamp.flatMap(TimestampParser.parse) else {
             return reject(.invalidTimestamp, source())
         }
+        // Spec §12: only the years 1970–2200 (in the report time zone) are valid. The seconds are
+        // checked with a day to spare on each side before the clock converts them (its bucket
+        // arithmetic needs a bounded value), then the local day exactly.
+        let seconds: Double
+        switch parsed {
+        case .instant(let t): seconds = t
+        case .local(let t): seconds = t
+        }
+        guard seconds.isFinite, seconds >= Self.earliestSeconds, seconds <= Self.latestSeconds else {
+            return reject(.invalidTimestamp, source())
+        }
+        let instant: Double
+        switch parsed {
+        case .instant(let t): instant = t
+        case .local(let local): instant = clock.instant(fromLocal: local)
+        }
+        let (day, minute) = clock.localDayAndMinute(ofInstant: instant)
+        guard SupportedDays.range.contains(day) else { return reject(.invalidTimestamp, source()) }
         if let d = raw.durationSeconds {
-            if !d.isFinite { return reject(.invalidDuration, source()) }
+            if !d.isFinite || d > Self.maxDurationSeconds { return reject(.invalidDuration, source()) }
             if d < 0 { return reject(.negativeDuration, source()) }
         }
         var recordedCost: Double?
         if let c = raw.costUSD {
-            if !c.isFinite { return reject(.invalidCost, source()) }
+            if !c.isFinite || c > Self.maxCostUSD { return reject(.invalidCost, source()) }
             if c < 0 { return reject(.negativeCost, source()) }
             // The team's Python writer stores 0.0 for a cost it never set.
             let neverSet = c == 0 && (raw.durationSeconds ?? 0) > 0
@@ -81,7 +172,12 @@ public struct DatasetBuilder {
         let region = regions.id(raw.region, in: &strings)
         let provider = providerID(raw.cloudProvider, instanceType: instanceType)
         let rates = rates(provider: provider, instanceType: instanceType, region: region)
-        let meta = metadata(raw.metadata)
+        let meta: ResolvedMetadata
+        if let facts = raw.parsedMetadata {
+            meta = ResolvedMetadata(facts, strings: &strings, unattributed: unattributed)   // read by the source: no text to parse
+        } else {
+            meta = metadata(raw.metadata)
+        }
 
         // Market evidence in spec §12 order; inference comes last and only for recorded costs.
         var market = meta.market ?? raw.executionSpotInstance.map { $0 ? Market.spot : .onDemand }
@@ -103,7 +199,6 @@ public struct DatasetBuilder {
             flags.insert(.costEstimated)
         }
 
-        var run = runs.id(raw.runID, in: &strings)
         if run == StringTable.none {
             // A record without run_id is its own run (spec §12): give it a key no other row shares.
             run = strings.intern("(no run_id) " + source())
@@ -111,13 +206,6 @@ public struct DatasetBuilder {
         let suite = suites.id(raw.benchmarkSuite, in: &strings)
         let benchmark = benchmarks.id(raw.benchmarkName, in: &strings)
         if meta.scheduledByTrigger || isScheduled(suite: suite) { flags.insert(.scheduled) }
-
-        let instant: Double
-        switch parsed {
-        case .instant(let t): instant = t
-        case .local(let local): instant = clock.instant(fromLocal: local)
-        }
-        let (day, minute) = clock.localDayAndMinute(ofInstant: instant)
 
         records.append(RunRecord(
             instant: instant, day: day, minuteOfDay: minute, run: run, provider: provider,
@@ -130,11 +218,33 @@ public struct DatasetBuilder {
             market: market ?? .unknown, hours: hours, cost: cost, onDemandRate: rates.onDemand,
             testsPassed: Self.count(raw.testsPassed), testsFailed: Self.count(raw.testsFailed),
             testsSkipped: Self.count(raw.testsSkipped), flags: flags))
+
+        // Performance samples (spec §13), for accepted records only.
+        if let listed = raw.benchmarkSamples {
+            for s in listed {
+                addSample(benchmark: benchmarks.id(s.name, in: &strings), provider: provider, instanceType: instanceType,
+                          day: day, throughput: s.throughput, latencyMs: s.latencyMs)
+            }
+        } else {
+            addSample(benchmark: benchmark, provider: provider, instanceType: instanceType, day: day,
+                      throughput: raw.throughput, latencyMs: raw.latencyMs)
+        }
+    }
+
+    /// A sample needs a benchmark name and a throughput > 0; a latency that is not > 0 is absent.
+    /// (The team's writer stores 0.0 for a value never set; NaN and infinities are no measurement.)
+    private mutating func addSample(benchmark: StringID, provider: StringID, instanceType: StringID, day: Day,
+                                    throughput: Double?, latencyMs: Double?) {
+        guard benchmark != StringTable.none, let throughput, throughput > 0, throughput.isFinite else { return }
+        let latency = latencyMs.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
+        samples.append(PerformanceSample(benchmark: benchmark, provider: provider, instanceType: instanceType,
+                                         day: day, throughput: throughput, latencyMs: latency))
     }
 
     /// Counts every rejection; only the first few keep their source (built only for those).
     private mutating func reject(_ reason: RejectionReason, _ source: @autoclosure () -> String) {
         quality.rejected[reason, default: 0] += 1
+        if let s = currentSource { quality.bySource[s].rejected[reason, default: 0] += 1 }
         if quality.rejectedSamples.count < Self.rejectedSampleLimit {
             quality.rejectedSamples.append(RejectedRecord(source: source(), reason: reason))
         }

@@ -36,6 +36,15 @@ public struct RawRecord: Sendable {
     /// `execution.spot_instance`: market evidence ranked below the metadata keys (spec §12).
     public var executionSpotInstance: Bool?
 
+    /// The record's performance samples (spec §13) when they are not simply its own
+    /// `benchmarkName`/`throughput`/`latencyMs`: a nested result's `benchmarks` entries, a summary's
+    /// `metrics`, or none at all (`[]`, a harness result). nil: the record's own fields are its sample.
+    public var benchmarkSamples: [RawBenchmarkSample]?
+
+    /// Metadata a JSON result file already holds as an object, read into facts by the reader (off the
+    /// builder's thread): when set, the builder uses it instead of parsing `metadata` text.
+    var parsedMetadata: MetadataFacts?
+
     public init(id: Int? = nil, runID: String? = nil, timestamp: RawTimestamp? = nil,
                 cloudProvider: String? = nil, instanceType: String? = nil, region: String? = nil,
                 hardwareType: String? = nil, gpuModel: String? = nil, benchmarkName: String? = nil,
@@ -50,6 +59,17 @@ public struct RawRecord: Sendable {
         self.memoryMB = memoryMB; self.testsPassed = testsPassed; self.testsFailed = testsFailed
         self.testsSkipped = testsSkipped; self.durationSeconds = durationSeconds; self.costUSD = costUSD
         self.metadata = metadata; self.testPath = testPath; self.executionSpotInstance = executionSpotInstance
+    }
+}
+
+/// One benchmark result as a source stored it (a nested result's `benchmarks[]` entry): the
+/// builder applies spec §13's rules (a name and a throughput > 0 are needed; latency is optional).
+public struct RawBenchmarkSample: Sendable, Equatable {
+    public var name: String?
+    public var throughput: Double?
+    public var latencyMs: Double?
+    public init(name: String?, throughput: Double?, latencyMs: Double?) {
+        self.name = name; self.throughput = throughput; self.latencyMs = latencyMs
     }
 }
 

@@ -11,7 +11,8 @@ public protocol RecordSource: Sendable {
     /// Checks what can be checked without reading (the file exists, is a database): called for
     /// every source before any is read, so a bad second source fails before a long first read.
     func validate() throws
-    /// Streams every row into `builder` (`builder.add(_:source:)`), never calling `finish()`.
+    /// Streams every row into `builder` (`builder.add(_:source:)`), never calling `finish()` or
+    /// `beginSource` (the caller has begun this source).
     func read(into builder: inout DatasetBuilder, progress: (@Sendable (String) -> Void)?) throws
 }
 
@@ -26,7 +27,7 @@ public enum RecordSources {
         for source in sources { try source.validate() }
         var builder = try DatasetBuilder(catalog: catalog, config: config)
         for source in sources {
-            builder.noteSource(source.name)
+            builder.beginSource(source.name)
             try source.read(into: &builder, progress: progress)
         }
         return builder.finish()

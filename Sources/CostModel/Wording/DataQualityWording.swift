@@ -3,11 +3,13 @@ extension DataQuality {
     public init(read: Int, accepted: Int, rejected: [String: Int], estimated: Int, estimatedSpend: Double,
                 inferredMarket: Int, metadataNotObject: Int, unknownInstances: [UnknownInstance],
                 spotAboveOnDemand: SpotAboveOnDemand, suspectedDoubleCounting: DoubleCounting,
-                afterAsOf: Int, costAttribution: String, asOf: String) {
+                afterAsOf: Int, costAttribution: String, asOf: String,
+                sources: [SourceRead] = [], filesRead: Int = 0, unreadableFiles: [UnreadableFile] = []) {
         self.init(read: read, accepted: accepted, rejected: rejected, estimated: estimated, estimatedSpend: estimatedSpend,
                   inferredMarket: inferredMarket, metadataNotObject: metadataNotObject, unknownInstances: unknownInstances,
                   spotAboveOnDemand: spotAboveOnDemand, suspectedDoubleCounting: suspectedDoubleCounting,
-                  afterAsOf: afterAsOf, costAttribution: costAttribution, warnings: [])
+                  afterAsOf: afterAsOf, costAttribution: costAttribution, warnings: [],
+                  sources: sources, filesRead: filesRead, unreadableFiles: unreadableFiles)
         warnings = DataQualityWording.warnings(self, asOf: asOf)
     }
 }
@@ -68,6 +70,8 @@ enum DataQualityWording {
 
     static func explanation(_ reason: RejectionReason) -> String {
         switch reason {
+        case .duplicateRun: return "the run was already read from an earlier source (the database or another result file), and a run counts from one source only"
+        case .invalidRecord: return "a line of a JSON Lines result file, or an element of a JSON array file, is not a JSON object"
         case .invalidTimestamp: return "the timestamp could not be read"
         case .invalidDuration: return "the duration is not a finite number"
         case .negativeDuration: return "the duration is negative"

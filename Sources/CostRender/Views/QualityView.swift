@@ -21,6 +21,12 @@ struct QualityView {
     let afterAsOf: String
     let warnings: [String]
     let hasWarnings: Bool
+    /// Per source (the database, each results folder), shown when result files were read.
+    let sources: [SourceRow]
+    let hasSources: Bool
+    let filesRead: String
+    let unreadableFiles: [UnreadableRow]
+    let hasUnreadableFiles: Bool
 
     init(_ q: DataQuality) {
         read = Format.count(q.read)
@@ -43,7 +49,32 @@ struct QualityView {
         afterAsOf = Format.count(q.afterAsOf)
         warnings = q.warnings
         hasWarnings = !warnings.isEmpty
+        sources = q.sources.map { s in
+            SourceRow(name: s.name, read: Format.count(s.read), accepted: Format.count(s.accepted),
+                      rejected: Format.count(s.read - s.accepted),
+                      files: s.filesRead == 0 && s.unreadableFiles.isEmpty ? ""
+                        : Format.count(s.filesRead) + " read" + (s.unreadableFiles.isEmpty ? "" : ", \(Format.count(s.unreadableFiles.count)) unreadable"))
+        }
+        // With the database alone the totals above say it all; with result files, per source.
+        hasSources = q.sources.count > 1 || q.filesRead > 0 || !q.unreadableFiles.isEmpty
+        filesRead = Format.count(q.filesRead)
+        unreadableFiles = q.unreadableFiles.map { UnreadableRow(path: $0.path, reason: $0.reason) }
+        hasUnreadableFiles = !unreadableFiles.isEmpty
     }
+}
+
+struct SourceRow {
+    let name: String
+    let read: String
+    let accepted: String
+    let rejected: String
+    /// `12 read, 1 unreadable` for a results folder; empty for the database.
+    let files: String
+}
+
+struct UnreadableRow {
+    let path: String
+    let reason: String
 }
 
 struct CountRow {
