@@ -36,6 +36,7 @@ let package = Package(
         .target(name: "CostIngest", dependencies: [
             "CostModel", "CostAssets",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ]),
         // The demo: a deterministic benchmarks.db in the team's schema. It writes the database that

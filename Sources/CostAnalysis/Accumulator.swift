@@ -25,8 +25,8 @@ struct Tally {
                 realizedSavings += saved
             }
         }
-        testsPassed += Int(r.testsPassed)
-        testsFailed += Int(r.testsFailed)
+        testsPassed = testsPassed.addingSaturated(Int(r.testsPassed))
+        testsFailed = testsFailed.addingSaturated(Int(r.testsFailed))
         // A record with failed tests is itself part of a run with failures, flagged or not.
         if r.flags.contains(.runHasFailures) || r.testsFailed > 0 { failedRunSpend += r.cost }
         if r.flags.contains(.costEstimated) { estimatedSpend += r.cost }

@@ -55,7 +55,8 @@ struct QualityBase: Sendable {
                                           rejected: Self.everyReason($0.rejected), filesRead: $0.filesRead,
                                           unreadableFiles: $0.unreadableFiles)
                            },
-                           filesRead: q.filesRead, unreadableFiles: q.unreadableFiles)
+                           filesRead: q.filesRead, unreadableFiles: q.unreadableFiles,
+                           invalidTestCounts: q.invalidTestCounts)
     }
 
     /// Reason → count with every reason listed (0 when none), so readers see what was checked.

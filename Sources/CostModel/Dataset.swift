@@ -75,6 +75,8 @@ public struct IngestQuality: Sendable {
     /// Rows read from every source, accepted or not.
     public var read: Int = 0
     public var rejected: [RejectionReason: Int] = [:]
+    /// Accepted records with a test count that is not a whole number from 0 to 2^53 (counted as 0).
+    public var invalidTestCounts: Int = 0
     /// The first few rejected rows by source, for the report (all are counted in `rejected`).
     public var rejectedSamples: [RejectedRecord] = []
     /// Records in `record` attribution mode that were folded into their run in `run` mode.
@@ -102,6 +104,8 @@ public struct SourceQuality: Sendable, Equatable {
     public var name: String
     public var read: Int = 0
     public var rejected: [RejectionReason: Int] = [:]
+    /// Accepted records with a test count that is not a whole number from 0 to 2^53 (counted as 0).
+    public var invalidTestCounts: Int = 0
     public var filesRead: Int = 0
     public var unreadableFiles: [UnreadableFile] = []
 

@@ -93,6 +93,13 @@ public enum Format {
 }
 
 extension Int {
+    /// `self + other`, saturating at `Int.max`/`Int.min` instead of trapping (sums of test counts,
+    /// each up to 2^53, over a million records).
+    public func addingSaturated(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
     /// The Int nearest to `d`, saturating at `Int.min`/`Int.max`; NaN is 0. Never traps, unlike
     /// `Int(_:)`, for the figures a chart or a bar derives from data of any size.
     public init(saturating d: Double) {

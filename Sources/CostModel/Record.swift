@@ -72,9 +72,10 @@ public struct RunRecord: Sendable {
     /// On-demand rate R for the record's instance and region (spec §2); nil for unknown instances.
     public var onDemandRate: Double?
 
-    public var testsPassed: Int32
-    public var testsFailed: Int32
-    public var testsSkipped: Int32
+    /// Whole numbers 0…2^53 (spec §12): 64 bits, so no count is clamped.
+    public var testsPassed: Int64
+    public var testsFailed: Int64
+    public var testsSkipped: Int64
 
     public var flags: RecordFlags
 
@@ -82,7 +83,7 @@ public struct RunRecord: Sendable {
                 instanceType: StringID, region: StringID, hardwareType: StringID, gpuModel: StringID,
                 suite: StringID, benchmark: StringID, developer: StringID, branch: StringID, pr: StringID,
                 testType: TestType, market: Market, hours: Double?, cost: Double, onDemandRate: Double?,
-                testsPassed: Int32, testsFailed: Int32, testsSkipped: Int32, flags: RecordFlags) {
+                testsPassed: Int64, testsFailed: Int64, testsSkipped: Int64, flags: RecordFlags) {
         self.instant = instant; self.day = day; self.minuteOfDay = minuteOfDay; self.run = run
         self.provider = provider; self.instanceType = instanceType; self.region = region
         self.hardwareType = hardwareType; self.gpuModel = gpuModel; self.suite = suite

@@ -388,6 +388,8 @@ public struct DataQuality: Sendable, Codable, Equatable {
     public var filesRead: Int
     /// Result files that contributed nothing, with the reason (spec §10 `unreadable_files`).
     public var unreadableFiles: [UnreadableFile]
+    /// Accepted records with a test count that is not a whole number 0…2^53, read as 0 (spec §12).
+    public var invalidTestCounts: Int = 0
 
     public init(read: Int, accepted: Int, rejected: [String: Int], estimated: Int, estimatedSpend: Double,
                 inferredMarket: Int, metadataNotObject: Int, unknownInstances: [UnknownInstance],

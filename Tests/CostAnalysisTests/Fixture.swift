@@ -22,7 +22,7 @@ struct Fixture {
                       benchmark: String? = nil, developer: String? = nil, branch: String? = "main",
                       pr: String? = nil, testType: TestType = .unknown, market: Market,
                       hours: Double?, cost: Double, rate: Double?,
-                      passed: Int32 = 0, failed: Int32 = 0, flags: RecordFlags = []) {
+                      passed: Int64 = 0, failed: Int64 = 0, flags: RecordFlags = []) {
         let d = Day(iso: day)!
         let hm = time.split(separator: ":").map { Int($0)! }
         let minute = hm[0] * 60 + hm[1]

@@ -109,7 +109,7 @@ import CostTestSupport
                 f.add(d.iso, time, run: noRun ? nil : run, provider: provider, instance: inst,
                       benchmark: "b\(rng.next() % 5)", developer: developer, market: market, hours: hours,
                       cost: Double(rng.next() % 10_000) / 100, rate: rate,
-                      passed: Int32(rng.next() % 5), failed: rng.next() % 7 == 0 ? 1 : 0)
+                      passed: Int64(rng.next() % 5), failed: rng.next() % 7 == 0 ? 1 : 0)
                 _ = k
             }
             i += size

@@ -48,7 +48,7 @@ enum PullRequestFixture {
         var f = Fixture()
         func add(_ d: String, _ t: String, run: String, branch: String, pr: String? = nil, suite: String,
                  instance: String, region: String, testType: TestType = .unknown, market: Market,
-                 hours: Double, cost: Double, passed: Int32 = 0, failed: Int32 = 0) {
+                 hours: Double, cost: Double, passed: Int64 = 0, failed: Int64 = 0) {
             f.add(d, t, run: run, instance: instance, region: region, suite: suite, branch: branch, pr: pr,
                   testType: testType, market: market, hours: hours, cost: cost,
                   rate: SavingsCatalog.catalog.onDemandRate(provider: "aws", instanceType: instance, region: region),

@@ -1,4 +1,6 @@
 import CostModel
+import CostTestSupport
+import Foundation
 import Testing
 
 @testable import CostIngest
@@ -73,5 +75,60 @@ import Testing
         #expect(dataset.quality.rejected == [.invalidCost: 2, .invalidDuration: 2, .invalidTimestamp: 6])
         #expect(dataset.records.count == 4)
         #expect(dataset.records.allSatisfy { $0.cost <= 10_000_000 && ($0.hours ?? 0) <= 366 * 24 })
+    }
+}
+
+/// Text and numbers kept whole (issue 11, spec §12).
+@Suite struct KeptWholeTests {
+    typealias F = IngestFixtures
+
+    @Test func aNULBecomesTheReplacementCharacterAndNamesStayApart() throws {
+        var a = F.raw(run: "r1", benchmark: "abc\u{0}<script>")
+        a.benchmarkSuite = "abc"
+        let b = F.raw(run: "r2", benchmark: "abc")
+        let dataset = try F.build([a, b])
+        let names = Set(dataset.records.map { dataset.strings[$0.benchmark] })
+        #expect(names == ["abc\u{FFFD}<script>", "abc"])
+    }
+
+    @Test func testCountsFollowSection12() throws {
+        func raw(_ passed: Int?) -> RawRecord {
+            var r = F.raw(); r.testsPassed = passed; return r
+        }
+        let dataset = try F.build([raw(5), raw(nil), raw(0), raw(1 << 53), raw(-1), raw((1 << 53) + 1),
+                                   raw(RawRecord.invalidCount), raw(3_000_000_000)])
+        #expect(dataset.records.map(\.testsPassed) == [5, 0, 0, 1 << 53, 0, 0, 0, 3_000_000_000])
+        #expect(dataset.quality.invalidTestCounts == 3)
+        #expect(dataset.records.count == 8, "an invalid count never rejects the record")
+    }
+
+    @Test func aBooleanIsNotAPRNumber() throws {
+        let dataset = try F.build([F.raw(run: "r1", metadata: "{\"pr\": true, \"developer\": false}"),
+                                   F.raw(run: "r2", metadata: "{\"pr_number\": 12}")])
+        let prs = dataset.records.map { $0.pr == StringTable.none ? "-" : dataset.strings[$0.pr] }
+        #expect(prs == ["-", "12"])
+        #expect(dataset.strings[dataset.records[0].developer] == "(unattributed)")
+    }
+}
+
+/// The SQLite reader reads TEXT with its length: a NUL no longer cuts the value (issue 11).
+@Suite struct SQLiteWholeTextTests {
+    @Test func aNULInATextColumnIsKeptAsTheReplacementCharacter() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nul-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("benchmarks.db").path
+        let writer = try SQLiteWriterForTests(path: path)
+        try writer.execute(PythonSchema.benchmarks)
+        for (i, name) in ["'abc' || char(0) || '<script>'", "'abc'"].enumerated() {
+            try writer.execute("""
+                INSERT INTO benchmarks (run_id, timestamp, cloud_provider, instance_type, region, benchmark_name,
+                  duration_seconds, cost_usd, metadata)
+                VALUES ('r\(i)', '2026-11-02T10:00:00', 'aws', 'g5.xlarge', 'us-east-1', \(name), 3600, 1.0, '{}')
+                """)
+        }
+        try writer.close()
+        let dataset = try BenchmarksDatabase.read(path: path, catalog: try CatalogLoader.bundled(), config: Config())
+        #expect(Set(dataset.records.map { dataset.strings[$0.benchmark] }) == ["abc\u{FFFD}<script>", "abc"])
     }
 }

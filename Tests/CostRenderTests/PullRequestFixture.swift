@@ -36,7 +36,7 @@ struct PRData {
 
     mutating func add(_ day: String, _ time: String, run: String, branch: String, pr: String? = nil, suite: String,
                       provider: String, instance: String, region: String, testType: TestType = .unknown,
-                      market: Market, hours: Double, cost: Double, passed: Int32 = 0, failed: Int32 = 0) {
+                      market: Market, hours: Double, cost: Double, passed: Int64 = 0, failed: Int64 = 0) {
         let d = Day(iso: day)!
         let hm = time.split(separator: ":").map { Int($0)! }
         let minute = hm[0] * 60 + hm[1]

@@ -31,7 +31,7 @@ import Testing
                 suite: strings.intern("suite|\(i)"), benchmark: strings.intern(name), developer: strings.intern("dev <\(i)>"),
                 branch: strings.intern("main"), pr: StringTable.none, testType: .unit, market: i % 2 == 0 ? .spot : .onDemand,
                 hours: 1, cost: i % 2 == 0 ? 0.35 : 1.006, onDemandRate: 1.006,
-                testsPassed: 10, testsFailed: Int32(i % 2), testsSkipped: 0, flags: []))
+                testsPassed: 10, testsFailed: Int64(i % 2), testsSkipped: 0, flags: []))
         }
         var quality = IngestQuality()
         quality.read = records.count

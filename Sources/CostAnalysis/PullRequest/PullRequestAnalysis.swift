@@ -119,8 +119,8 @@ private struct RunTable {
         entries[slot].records += 1
         if let h = r.hours { entries[slot].hours += h }
         entries[slot].spend += r.cost
-        entries[slot].passed += Int(r.testsPassed)
-        entries[slot].failed += Int(r.testsFailed)
+        entries[slot].passed = entries[slot].passed.addingSaturated(Int(r.testsPassed))
+        entries[slot].failed = entries[slot].failed.addingSaturated(Int(r.testsFailed))
     }
 
     func rows(records: [RunRecord], labels: Labels) -> [PullRequestRun] {

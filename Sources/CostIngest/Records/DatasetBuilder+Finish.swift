@@ -73,7 +73,10 @@ extension DatasetBuilder {
                 let r = records[i]
                 if r.instant < records[earliest].instant { earliest = i }
                 if r.cost > records[costliest].cost { costliest = i }
-                passed += Int64(r.testsPassed); failed += Int64(r.testsFailed); skipped += Int64(r.testsSkipped)
+                // Each count is at most 2^53 (spec §12), so a run's sum saturates rather than traps.
+                passed = Int64(Int(passed).addingSaturated(Int(r.testsPassed)))
+                failed = Int64(Int(failed).addingSaturated(Int(r.testsFailed)))
+                skipped = Int64(Int(skipped).addingSaturated(Int(r.testsSkipped)))
                 anyFlags.formUnion(r.flags)
             }
             var run = records[earliest]
@@ -82,9 +85,9 @@ extension DatasetBuilder {
             run.hours = cost.hours
             run.market = cost.market
             run.flags = anyFlags.subtracting(costFlags).union(cost.flags.intersection(costFlags))
-            run.testsPassed = Int32(clamping: passed)
-            run.testsFailed = Int32(clamping: failed)
-            run.testsSkipped = Int32(clamping: skipped)
+            run.testsPassed = passed
+            run.testsFailed = failed
+            run.testsSkipped = skipped
             folded.append(run)
         }
         return folded

@@ -207,6 +207,10 @@ public struct DatasetBuilder {
         let benchmark = benchmarks.id(raw.benchmarkName, in: &strings)
         if meta.scheduledByTrigger || isScheduled(suite: suite) { flags.insert(.scheduled) }
 
+        var invalidCounts = false
+        let passed = Self.count(raw.testsPassed, invalid: &invalidCounts)
+        let failed = Self.count(raw.testsFailed, invalid: &invalidCounts)
+        let skipped = Self.count(raw.testsSkipped, invalid: &invalidCounts)
         records.append(RunRecord(
             instant: instant, day: day, minuteOfDay: minute, run: run, provider: provider,
             instanceType: instanceType, region: region,
@@ -216,8 +220,8 @@ public struct DatasetBuilder {
             testType: meta.testType != .unknown ? meta.testType
                 : testType(suite: suite, benchmark: benchmark, testPath: raw.testPath),
             market: market ?? .unknown, hours: hours, cost: cost, onDemandRate: rates.onDemand,
-            testsPassed: Self.count(raw.testsPassed), testsFailed: Self.count(raw.testsFailed),
-            testsSkipped: Self.count(raw.testsSkipped), flags: flags))
+            testsPassed: passed, testsFailed: failed, testsSkipped: skipped, flags: flags))
+        if invalidCounts { quality.invalidTestCounts += 1 }
 
         // Performance samples (spec §13), for accepted records only.
         if let listed = raw.benchmarkSamples {
@@ -310,9 +314,12 @@ public struct DatasetBuilder {
         return s
     }
 
-    /// NULL test counts are 0; counts are clamped to what a record stores.
-    private static func count(_ n: Int?) -> Int32 {
-        Int32(clamping: max(0, n ?? 0))
+    /// Spec §12: a test count is a whole number from 0 to 2^53; NULL is 0; anything else
+    /// (negative, fractional, text: `RawRecord.invalidCount`) counts as 0 and is reported.
+    private static func count(_ n: Int?, invalid: inout Bool) -> Int64 {
+        guard let n else { return 0 }
+        guard (0...RawRecord.maxTestCount).contains(n) else { invalid = true; return 0 }
+        return Int64(n)
     }
 }
 

@@ -60,6 +60,8 @@ struct MetadataFacts {
         case let s as String:
             return TextRules.stripped(s)
         case let n as NSNumber:
+            // A boolean is no name and no PR number: `"pr": true` is not PR 1 (issue 11).
+            if JSONValue.isBoolean(n) { return nil }
             return LenientValue.integer(fromDouble: n.doubleValue).map(String.init) ?? "\(n)"
         default:
             return nil

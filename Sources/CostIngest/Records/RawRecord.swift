@@ -21,6 +21,8 @@ public struct RawRecord: Sendable {
     public var latencyMs: Double?
     public var throughput: Double?
     public var memoryMB: Double?
+    /// Test counts as stored: nil when NULL or absent, `invalidCount` when present but not a whole
+    /// number (text, a fraction, a boolean), so the builder counts it (spec §12).
     public var testsPassed: Int?
     public var testsFailed: Int?
     public var testsSkipped: Int?
@@ -73,6 +75,13 @@ public struct RawBenchmarkSample: Sendable, Equatable {
     }
 }
 
+extension RawRecord {
+    /// A test count that was present but not a whole number.
+    public static let invalidCount = Int.min
+    /// The largest test count (spec §12): 2^53, the largest whole number a Double holds exactly.
+    public static let maxTestCount = 1 << 53
+}
+
 /// A run start as stored: ISO 8601 text, or a number of seconds since 1970 (an INTEGER/REAL
 /// column, or a JSON number). Numeric text is recognised by the parser, so sources need not.
 public enum RawTimestamp: Sendable, Equatable {
@@ -99,6 +108,20 @@ enum LenientValue {
         let t = text.trimmingSpaces
         if let i = Int(t) { return i }
         return integer(fromDouble: Double(t))
+    }
+
+    /// A test count (spec §12): a whole number as itself (its range is the builder's to judge),
+    /// empty text nil, anything else `RawRecord.invalidCount`.
+    static func count(fromText text: String) -> Int? {
+        let t = text.trimmingSpaces
+        if t.isEmpty { return nil }
+        if let i = Int(t) { return i }
+        return count(fromDouble: Double(t) ?? .nan)
+    }
+
+    static func count(fromDouble d: Double) -> Int {
+        guard d.isFinite, d.rounded() == d, d.magnitude <= Double(RawRecord.maxTestCount) else { return RawRecord.invalidCount }
+        return Int(d)  // |d| ≤ 2^53: exact and in range
     }
 
     static func integer(fromDouble d: Double?) -> Int? {

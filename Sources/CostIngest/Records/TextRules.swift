@@ -5,12 +5,20 @@ import CostModel
 enum TextRules {
     /// Stripped text, or nil when nothing is left (a missing dimension).
     static func stripped(_ raw: String?) -> String? {
-        guard let raw, let first = raw.utf8.first, let last = raw.utf8.last else { return nil }
+        guard var raw, let first = raw.utf8.first, let last = raw.utf8.last else { return nil }
+        // Spec §12: text is read whole; a NUL inside a value becomes U+FFFD (it would cut the value
+        // short in C code, and merge "abc\0x" with "abc").
+        if raw.utf8.contains(0) { raw = wholeText(raw) }
         // Fast path: nearly every value has nothing to strip; only look closer when an end byte is
         // ASCII whitespace or non-ASCII (which may be Unicode whitespace such as a no-break space).
         if first > 0x20 && first < 0x80 && last > 0x20 && last < 0x80 { return raw }
         let t = raw.trimmingSpaces
         return t.isEmpty ? nil : t
+    }
+
+    /// `text` with every NUL replaced by U+FFFD.
+    static func wholeText(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }))
     }
 
     /// Lower-cased provider with the aliases the team's data uses; nil when missing.

@@ -60,8 +60,8 @@ enum ResultRecords {
             gpuModel: JSONValue.text(f["gpu_model"]), benchmarkName: JSONValue.text(f["benchmark_name"]),
             benchmarkSuite: JSONValue.text(f["benchmark_suite"]), latencyMs: JSONValue.number(f["latency_ms"]),
             throughput: JSONValue.number(f["throughput"]), memoryMB: JSONValue.number(f["memory_mb"]),
-            testsPassed: JSONValue.integer(f["tests_passed"]), testsFailed: JSONValue.integer(f["tests_failed"]),
-            testsSkipped: JSONValue.integer(f["tests_skipped"]),
+            testsPassed: JSONValue.count(f["tests_passed"]), testsFailed: JSONValue.count(f["tests_failed"]),
+            testsSkipped: JSONValue.count(f["tests_skipped"]),
             durationSeconds: JSONValue.number(f["duration_seconds"]), costUSD: JSONValue.number(f["cost_usd"]))
         let metadata = f["metadata"]
         // Only an object with keys beyond the columns can hold metadata keys at its top level.
@@ -95,9 +95,9 @@ enum ResultRecords {
             cloudProvider: JSONValue.text(platform["cloud"]), instanceType: JSONValue.text(platform["instance_type"]),
             region: JSONValue.text(platform["region"]), hardwareType: JSONValue.text(platform["hardware_type"]),
             gpuModel: JSONValue.text(platform["gpu_model"]),
-            testsPassed: JSONValue.integer(results["passed"]),
+            testsPassed: JSONValue.count(results["passed"]),
             testsFailed: failedCount(results["failed"], errors: results["errors"]),
-            testsSkipped: JSONValue.integer(results["skipped"]),
+            testsSkipped: JSONValue.count(results["skipped"]),
             durationSeconds: JSONValue.number(execution["duration_seconds"]),
             costUSD: JSONValue.number(execution["estimated_cost_usd"]),
             testPath: JSONValue.text(execution["test_path"]),
@@ -132,9 +132,9 @@ enum ResultRecords {
             instanceType: JSONValue.text(o["instance_type"]), region: JSONValue.text(o["region"]),
             hardwareType: JSONValue.text(o["hardware_type"]), gpuModel: JSONValue.text(o["gpu_model"]),
             benchmarkName: benchmark, benchmarkSuite: suite, latencyMs: latency, throughput: throughput,
-            testsPassed: JSONValue.integer(results["passed"] ?? o["tests_passed"]),
+            testsPassed: JSONValue.count(results["passed"] ?? o["tests_passed"]),
             testsFailed: failedCount(results["failed"] ?? o["tests_failed"], errors: results["errors"]),
-            testsSkipped: JSONValue.integer(results["skipped"] ?? o["tests_skipped"]),
+            testsSkipped: JSONValue.count(results["skipped"] ?? o["tests_skipped"]),
             durationSeconds: JSONValue.number(o["duration_seconds"]), costUSD: JSONValue.number(o["cost_usd"]))
         raw.parsedMetadata = facts(metadata: o["metadata"], topLevel: o)
         // A summary names no benchmark: its one sample is named after the suite it ran.
@@ -156,8 +156,8 @@ enum ResultRecords {
             instanceType: JSONValue.text(o["instance_type"]) ?? JSONValue.text(o["machine_type"]),
             region: JSONValue.text(o["region"]) ?? JSONValue.text(o["zone"]),
             hardwareType: resourceType == "tpu" ? "tpu" : nil,
-            testsPassed: JSONValue.integer(o["tests_passed"]), testsFailed: JSONValue.integer(o["tests_failed"]),
-            testsSkipped: JSONValue.integer(o["tests_skipped"]),
+            testsPassed: JSONValue.count(o["tests_passed"]), testsFailed: JSONValue.count(o["tests_failed"]),
+            testsSkipped: JSONValue.count(o["tests_skipped"]),
             durationSeconds: JSONValue.number(o["duration_seconds"]), costUSD: JSONValue.number(o["cost_estimate_usd"]))
         raw.parsedMetadata = MetadataFacts()
         raw.benchmarkSamples = []
@@ -167,9 +167,11 @@ enum ResultRecords {
     /// pytest counts an error (a failing fixture or setup) apart from a failure; both are tests that
     /// neither passed nor were skipped, so both count as failed.
     static func failedCount(_ failed: Any?, errors: Any?) -> Int? {
-        let f = JSONValue.integer(failed), e = JSONValue.integer(errors)
+        let f = JSONValue.count(failed), e = JSONValue.count(errors)
         if f == nil && e == nil { return nil }
-        return (f ?? 0) &+ (e ?? 0)
+        // An invalid part makes the sum invalid; two valid ones (each ≤ 2^53) cannot overflow.
+        if f == RawRecord.invalidCount || e == RawRecord.invalidCount { return RawRecord.invalidCount }
+        return (f ?? 0) + (e ?? 0)
     }
 
     /// A record's `metadata` value as an object: an object as is; JSON text holding an object (as the
@@ -247,6 +249,19 @@ enum JSONValue {
         }
         if let s = value as? String { return LenientValue.integer(fromText: s) }
         return nil
+    }
+
+    /// A test count: a whole number as itself, null or absent nil, anything else (a boolean, a
+    /// fraction, text that is no number, an object) `RawRecord.invalidCount` (spec §12).
+    static func count(_ value: Any?) -> Int? {
+        guard let value, !isNull(value) else { return nil }
+        if let n = value as? NSNumber {
+            if isBoolean(n) { return RawRecord.invalidCount }
+            if let i = Int(exactly: n.int64Value), Double(i) == n.doubleValue { return i }
+            return LenientValue.count(fromDouble: n.doubleValue)
+        }
+        if let s = value as? String { return LenientValue.count(fromText: s) }
+        return RawRecord.invalidCount
     }
 
     /// ISO text, or epoch seconds when the writer stored a number.

@@ -1,5 +1,6 @@
 import CostModel
 import GRDB
+import GRDBSQLite  // the C API, to read TEXT with its length (NUL included)
 
 /// The columns of the `benchmarks` table (spec §1) and how one row becomes a `RawRecord`.
 ///
@@ -36,14 +37,22 @@ struct BenchmarksColumns {
     /// generic `row[i]` decoding would cost more than all the rest of a row's work.
     func rawRecord(_ statement: SQLiteStatement) -> RawRecord {
         @inline(__always) func value(_ i: CInt) -> DatabaseValue { DatabaseValue(sqliteStatement: statement, index: i) }
+        // Text columns are read with their byte length: GRDB's DatabaseValue reads TEXT as a C
+        // string and would cut "abc\0<script>" to "abc" (spec §12: text is read whole).
+        @inline(__always) func text(_ i: CInt) -> String? {
+            guard sqlite3_column_type(statement, i) == SQLITE_TEXT else { return Self.text(value(i)) }
+            let count = Int(sqlite3_column_bytes(statement, i))
+            guard let bytes = sqlite3_column_text(statement, i) else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        }
         return RawRecord(
-            id: Self.integer(value(0)), runID: Self.text(value(1)), timestamp: Self.timestamp(value(2)),
-            cloudProvider: Self.text(value(3)), instanceType: Self.text(value(4)), region: Self.text(value(5)),
-            hardwareType: Self.text(value(6)), gpuModel: Self.text(value(7)), benchmarkName: Self.text(value(8)),
-            benchmarkSuite: Self.text(value(9)), latencyMs: Self.number(value(10)), throughput: Self.number(value(11)),
-            memoryMB: Self.number(value(12)), testsPassed: Self.integer(value(13)), testsFailed: Self.integer(value(14)),
-            testsSkipped: Self.integer(value(15)), durationSeconds: Self.number(value(16)), costUSD: Self.number(value(17)),
-            metadata: Self.text(value(18)))
+            id: Self.integer(value(0)), runID: text(1), timestamp: Self.timestamp(value(2)),
+            cloudProvider: text(3), instanceType: text(4), region: text(5),
+            hardwareType: text(6), gpuModel: text(7), benchmarkName: text(8),
+            benchmarkSuite: text(9), latencyMs: Self.number(value(10)), throughput: Self.number(value(11)),
+            memoryMB: Self.number(value(12)), testsPassed: Self.count(value(13)), testsFailed: Self.count(value(14)),
+            testsSkipped: Self.count(value(15)), durationSeconds: Self.number(value(16)), costUSD: Self.number(value(17)),
+            metadata: text(18))
     }
 
     /// Text as stored; a number in a text column reads as its text.
@@ -74,6 +83,18 @@ struct BenchmarksColumns {
         case .int64(let n): return Int(exactly: n)
         case .double(let d): return LenientValue.integer(fromDouble: d)
         case .string(let s): return LenientValue.integer(fromText: s)
+        }
+    }
+
+    /// A test count: whole numbers as themselves, anything else (text, a fraction, a blob)
+    /// `RawRecord.invalidCount`, which the builder counts (spec §12).
+    static func count(_ value: DatabaseValue) -> Int? {
+        switch value.storage {
+        case .null: return nil
+        case .int64(let n): return Int(n)
+        case .double(let d): return LenientValue.count(fromDouble: d)
+        case .string(let s): return LenientValue.count(fromText: s)
+        case .blob: return RawRecord.invalidCount
         }
     }
 

@@ -4,12 +4,14 @@ extension DataQuality {
                 inferredMarket: Int, metadataNotObject: Int, unknownInstances: [UnknownInstance],
                 spotAboveOnDemand: SpotAboveOnDemand, suspectedDoubleCounting: DoubleCounting,
                 afterAsOf: Int, costAttribution: String, asOf: String,
-                sources: [SourceRead] = [], filesRead: Int = 0, unreadableFiles: [UnreadableFile] = []) {
+                sources: [SourceRead] = [], filesRead: Int = 0, unreadableFiles: [UnreadableFile] = [],
+                invalidTestCounts: Int = 0) {
         self.init(read: read, accepted: accepted, rejected: rejected, estimated: estimated, estimatedSpend: estimatedSpend,
                   inferredMarket: inferredMarket, metadataNotObject: metadataNotObject, unknownInstances: unknownInstances,
                   spotAboveOnDemand: spotAboveOnDemand, suspectedDoubleCounting: suspectedDoubleCounting,
                   afterAsOf: afterAsOf, costAttribution: costAttribution, warnings: [],
                   sources: sources, filesRead: filesRead, unreadableFiles: unreadableFiles)
+        self.invalidTestCounts = invalidTestCounts
         warnings = DataQualityWording.warnings(self, asOf: asOf)
     }
 }
@@ -46,6 +48,7 @@ enum DataQualityWording {
             out.append("\(Words.count(dq.metadataNotObject, "record")) \(dq.metadataNotObject == 1 ? "has" : "have") metadata that is "
                 + "not a JSON object; it was read as empty, so developer, branch, PR and market may be missing.")
         }
+        if dq.invalidTestCounts > 0 { out.append(invalidTestCounts(dq.invalidTestCounts)) }
         if !dq.unknownInstances.isEmpty {
             let records = dq.unknownInstances.reduce(0) { $0 + $1.records }
             let spend = dq.unknownInstances.reduce(0.0) { $0 + $1.spend }
@@ -66,6 +69,12 @@ enum DataQualityWording {
                 + "left out of every figure.")
         }
         return out
+    }
+
+    /// Spec §12's rule for test counts, in plain words.
+    static func invalidTestCounts(_ n: Int) -> String {
+        "\(Format.count(n)) \(n == 1 ? "record has a test count" : "records have test counts") that \(n == 1 ? "is" : "are") not a whole number "
+            + "from 0 to 2^53 (negative, fractional or text); \(n == 1 ? "it was" : "they were") read as 0 and the records still count."
     }
 
     static func explanation(_ reason: RejectionReason) -> String {

@@ -19,6 +19,7 @@ struct QualityView {
     let doubleCountingRecords: String
     let doubleCountingSpend: String
     let afterAsOf: String
+    let invalidTestCounts: String
     let warnings: [String]
     let hasWarnings: Bool
     /// Per source (the database, each results folder), shown when result files were read.
@@ -47,6 +48,7 @@ struct QualityView {
         doubleCountingRecords = Format.count(q.suspectedDoubleCounting.records)
         doubleCountingSpend = Format.usd(q.suspectedDoubleCounting.duplicatedSpend)
         afterAsOf = Format.count(q.afterAsOf)
+        invalidTestCounts = Format.count(q.invalidTestCounts)
         warnings = q.warnings
         hasWarnings = !warnings.isEmpty
         sources = q.sources.map { s in
