@@ -55,7 +55,9 @@ public enum BenchmarksDatabase {
                 // The cursor steps the statement; each row's values are read from it directly.
                 while try rows.next() != nil {
                     let raw = columns.rawRecord(statement.sqliteStatement)
-                    builder.add(raw, source: raw.id.map { "\(name) id \($0)" } ?? "\(name) row \(count + 1)")
+                    // The label's closure captures the id, not the record: capturing `raw` copies it per row.
+                    let id = raw.id, row = count + 1
+                    builder.add(raw, source: id.map { "\(name) id \($0)" } ?? "\(name) row \(row)")
                     count += 1
                     if count % progressEvery == 0 { progress?("read \(count) rows from \(name)") }
                 }
