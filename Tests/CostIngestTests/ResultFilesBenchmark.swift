@@ -1,4 +1,5 @@
 import CostModel
+import CostTestSupport
 import Foundation
 import Testing
 
@@ -89,7 +90,7 @@ import Darwin
                          ("aws", "p4d.24xlarge", "us-west-2", "A100"), ("gcp", "v5litepod-8", "us-west4-a", "TPU v5e")]
         let developers = ["alice", "bob", "carol", "dave", "ci"]
         let writer = try SQLiteWriterForTests(path: database)
-        try writer.execute(IngestFixtures.pythonSchema)
+        try writer.execute(PythonSchema.benchmarks)
         try writer.execute("BEGIN")
         var totalBytes = 0
         var next = 0
