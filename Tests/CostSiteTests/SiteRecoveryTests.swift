@@ -9,42 +9,8 @@ import Testing
 /// the real program in CLITests/KilledBuildTests.swift.
 @Suite("Site recovery")
 struct SiteRecoveryTests {
-    private struct Scratch {
-        let parent: String
-        var site: String { parent + "/site" }
-        init() throws {
-            parent = FileManager.default.temporaryDirectory
-                .appendingPathComponent("siterecovery-\(UUID().uuidString)").path
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        }
-        func cleanUp() { try? FileManager.default.removeItem(atPath: parent) }
-        func siblings() throws -> [String] {
-            try FileManager.default.contentsOfDirectory(atPath: parent).sorted()
-        }
-        func makeFolder(_ name: String, files: [String: String]) throws {
-            for (path, text) in files {
-                let full = parent + "/" + name + "/" + path
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
-                try text.write(toFile: full, atomically: false, encoding: .utf8)
-            }
-            try FileManager.default.createDirectory(atPath: parent + "/" + name, withIntermediateDirectories: true)
-        }
-    }
-
-    /// Every file under `root`, relative path → text ("dir" for folders).
-    private func snapshot(_ root: String) throws -> [String: String] {
-        var result: [String: String] = [:]
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return result }
-        for case let rel as String in walker {
-            let path = root + "/" + rel
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            result[rel] = isDirectory.boolValue
-                ? "dir" : String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-        }
-        return result
-    }
+    private typealias Scratch = SiteScratch
+    private func snapshot(_ root: String) throws -> [String: String] { try SiteScratch.snapshot(root) }
 
     /// The pid of a process that has exited and been reaped: `kill(pid, 0)` says ESRCH.
     private func deadPid() throws -> pid_t {
@@ -65,7 +31,7 @@ struct SiteRecoveryTests {
     #if os(Linux)
     /// ext4, tmpfs, btrfs and xfs all exchange: the fallback is for filesystems that do not.
     @Test func theTemporaryFolderFilesystemExchangesAtomically() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch("siterecovery")
         defer { scratch.cleanUp() }
         try scratch.makeFolder("a", files: ["which": "a"])
         try scratch.makeFolder("b", files: ["which": "b"])
@@ -78,7 +44,7 @@ struct SiteRecoveryTests {
 
     @Test(arguments: [SiteWriter.SwapMethod.exchange, .renames])
     func bothSwapsReplaceTheWholeSiteAndLeaveNothingBeside(_ method: SiteWriter.SwapMethod) throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch("siterecovery")
         defer { scratch.cleanUp() }
         try SiteWriter.write(first + [SiteFile(path: "stale.html", text: "old")], to: scratch.site, swap: method)
         try SiteWriter.write(second, to: scratch.site, swap: method)
@@ -94,7 +60,7 @@ struct SiteRecoveryTests {
     /// new one (complete, never published) at site.tmp-*. The next build's first check restores
     /// the previous site, so its publication log is read, and removes the unpublished one.
     @Test func aSiteMissingAfterAnInterruptedSwapIsRestored() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch("siterecovery")
         defer { scratch.cleanUp() }
         try SiteWriter.write(first, to: scratch.site)
         let before = try snapshot(scratch.site)
@@ -109,7 +75,7 @@ struct SiteRecoveryTests {
     }
 
     @Test func writeAlsoRestoresBeforeCarryingOver() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch("siterecovery")
         defer { scratch.cleanUp() }
         try SiteWriter.write(first, to: scratch.site)
         let dead = try deadPid()
@@ -122,7 +88,7 @@ struct SiteRecoveryTests {
     /// Of two previous copies (two builds killed mid-swap), the one moved aside last is the
     /// latest site.
     @Test func theNewestPreviousCopyIsRestored() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch("siterecovery")
         defer { scratch.cleanUp() }
         let dead = try deadPid()
         try SiteWriter.write(first, to: scratch.site)
@@ -138,7 +104,7 @@ struct SiteRecoveryTests {
     /// A live process's `old` folder while site/ is missing is a concurrent build between its
     /// two renames: it is left to finish, never restored or removed.
     @Test func aLiveBuildsPreviousCopyIsNotTouched() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch("siterecovery")
         defer { scratch.cleanUp() }
         try SiteWriter.write(first, to: scratch.site)
         let live = "site.old-\(getpid())-999999"
@@ -150,7 +116,7 @@ struct SiteRecoveryTests {
     // MARK: - Leftovers
 
     @Test func leftoversOfDeadProcessesGoAndThoseOfLiveOnesStay() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch("siterecovery")
         defer { scratch.cleanUp() }
         let sleeper = Process()
         sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
@@ -188,7 +154,7 @@ struct SiteRecoveryTests {
 
     /// `build` calls checkOutput first: the leftovers go even when the build then fails.
     @Test func checkOutputRemovesLeftoversToo() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch("siterecovery")
         defer { scratch.cleanUp() }
         let dead = try deadPid()
         try scratch.makeFolder("site.tmp-\(dead)-0", files: ["index.html": "half a build"])
