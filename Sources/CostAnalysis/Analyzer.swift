@@ -47,6 +47,11 @@ public struct Analyzer: Sendable {
     /// Default as-of date: the local day of the latest record (never the wall clock); nil for an empty dataset.
     public var latestDay: Day? { timeline.days.last }
 
+    /// The latest day with records on or before `day`; nil when every record is later.
+    public func latestDay(onOrBefore day: Day) -> Day? {
+        timeline.days.last { $0 <= day }
+    }
+
     /// Accepted records whose day lies after `day` (future-dated records, for warnings).
     public func recordCount(after day: Day) -> Int { timeline.count(after: day) }
 

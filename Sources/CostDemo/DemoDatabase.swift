@@ -175,7 +175,9 @@ struct DemoInserter {
     }
 }
 
-struct DemoDatabaseError: Error, CustomStringConvertible {
+struct DemoDatabaseError: Error, CustomStringConvertible, LocalizedError {
     let description: String
     init(_ description: String) { self.description = description }
+    /// What `localizedDescription` shows: the one line, not Foundation's generic sentence.
+    var errorDescription: String? { description }
 }

@@ -220,8 +220,10 @@ public enum DemoResults {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func writeAtomically(_ files: [(path: String, text: String)], to path: String) throws {
+    static func writeAtomically(_ files: [(path: String, text: String)], to given: String) throws {
         let fm = FileManager.default
+        // Standardised first: `results/` + ".tmp" would name a folder inside the target.
+        let path = URL(fileURLWithPath: given).standardizedFileURL.path
         let temporary = path + ".tmp"
         try? fm.removeItem(atPath: temporary)
         do {

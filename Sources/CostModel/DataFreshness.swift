@@ -14,5 +14,4 @@ public struct DataFreshness: Sendable, Equatable {
     /// Days from the latest record to today (negative when it lies in the future).
     public var age: Int { today - latest }
     public var isStale: Bool { age > maxAge }
-    public var isInFuture: Bool { age < 0 }
 }

@@ -45,7 +45,16 @@ public struct Analyse: Sendable {
 
 extension Analysis {
     /// How the latest record's day compares with today (`maxAge`: days it may lie before it).
+    /// Measured from the latest record on or before today: one record dated in the future by a
+    /// wrong runner clock must not make weeks-old data look fresh (the future ones are warned
+    /// about apart: `futureRecords`).
     public func freshness(maxAge: Int) -> DataFreshness? {
-        analyzer.latestDay.map { DataFreshness(latest: $0, today: inputs.today, maxAge: maxAge) }
+        analyzer.latestDay(onOrBefore: inputs.today).map { DataFreshness(latest: $0, today: inputs.today, maxAge: maxAge) }
+    }
+
+    /// Records dated after today, and the latest day among them.
+    public var futureRecords: (count: Int, latest: Day)? {
+        guard let latest = analyzer.latestDay, latest > inputs.today else { return nil }
+        return (analyzer.recordCount(after: inputs.today), latest)
     }
 }

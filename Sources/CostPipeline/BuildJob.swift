@@ -37,11 +37,11 @@ public struct BuildJob: Sendable {
     /// Stale or future-dated data is said on stderr, never in the site (whose figures stay
     /// those of the data's as-of date): the same thresholds as `check --max-data-age`.
     static func warnAboutDataAge(_ analysis: Analysis, progress: ProgressLines) {
-        guard analysis.inputs.settings.asOf == nil,
-              let freshness = analysis.freshness(maxAge: CheckJob.defaultMaxDataAge) else { return }
-        if freshness.isInFuture {
-            progress.warn(FreshnessText.futureWarning(freshness, count: analysis.analyzer.recordCount(after: freshness.today)))
-        } else if freshness.isStale {
+        guard analysis.inputs.settings.asOf == nil else { return }
+        if let future = analysis.futureRecords {
+            progress.warn(FreshnessText.futureWarning(count: future.count, latest: future.latest, today: analysis.inputs.today))
+        }
+        if let freshness = analysis.freshness(maxAge: CheckJob.defaultMaxDataAge), freshness.isStale {
             progress.warn(FreshnessText.staleWarning(freshness))
         }
     }

@@ -60,7 +60,8 @@ public struct LoadInputs: Sendable {
         try Step.loadInputs.run {
             // The data first: a missing database is reported before anything else is read.
             let cwd = settings.workingDirectory ?? FileManager.default.currentDirectoryPath
-            let database = settings.database ?? (FileManager.default.fileExists(atPath: cwd + "/benchmarks.db") ? "benchmarks.db" : nil)
+            let found = settings.workingDirectory == nil ? "benchmarks.db" : cwd + "/benchmarks.db"
+            let database = settings.database ?? (FileManager.default.fileExists(atPath: cwd + "/benchmarks.db") ? found : nil)
             if let database { try Step.loadInputs.run(file: database) { try SQLiteRecordSource(path: database).validate() } }
             let config = try Self.loadConfig(settings, progress: progress)
             // The database first, then each results folder (spec §1: one run, one source).

@@ -87,6 +87,12 @@ public struct TemplateSet: Sendable {
             }
         }
 
+        // The limits above scan `{{ }}` tags: a template that changes its delimiters could hide a
+        // recursion from them, so that is refused too (no report template needs it).
+        for source in sources where source.text.contains("{{=") {
+            throw TemplateError(kind: .syntax, message:
+                "\(source.origin) changes the tag delimiters ({{=… …=}}), which costreport does not support — keep {{ }}")
+        }
         for source in sources where source.text.contains("{{>*") {
             throw TemplateError(kind: .unknownPartial, message:
                 "\(source.origin) uses a dynamic partial {{>*…}}, which costreport does not support — name the partial")

@@ -19,7 +19,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder of inventory JSON (aws ec2 describe-volumes|describe-snapshots|describe-addresses, gcloud compute disks|snapshots|addresses list --format=json) for checklist item 10.", valueName: "dir"))
     var inventory: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Report as of this day (YYYY-MM-DD). Default: the day of the latest record, never the clock.", valueName: "date"), transform: Parse.day)
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Report as of this day (YYYY-MM-DD). Default: the day of the latest record, but never later than today (the clock's, or --today).", valueName: "date"), transform: Parse.day)
     var asOf: Day?
 
     @Option(name: .long, help: ArgumentHelp("Take this day (YYYY-MM-DD) as today instead of the clock's: the as-of date is never later than today, and stale data is judged against it. For tests and reruns.", valueName: "date"), transform: Parse.day)

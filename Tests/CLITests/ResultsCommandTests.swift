@@ -45,6 +45,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("site/weeks/2026-W45.html").path))
     }
 
+    @Test func theDemoResultsFolderMayBeGivenWithATrailingSlash() throws {
+        let dir = try CLIRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for _ in 0..<2 {  // the second run replaces the first folder
+            let r = try CLIRunner.run(["demo", "-q", "--records", "200", "--weeks", "2", "--results-out", "out/"], in: dir)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.appendingPathComponent("out").path)
+        #expect(files.contains { $0.hasSuffix(".json") } && !files.contains { $0.contains(".tmp") })
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out.tmp").path))
+    }
+
     @Test func withNeitherSourceTheErrorNamesBothFlags() throws {
         let dir = try CLIRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -98,5 +110,9 @@ import Testing
         // And build says so on stderr.
         let build = try CLIRunner.run(["build", "-q", "--today", "2026-11-27"], in: dir)
         #expect(build.stderr.contains("1 record lies after today 2026-11-27 (the latest on 2062-06-01)"), "\(build.stderr)")
+        // The future row does not make old data look fresh: a month later the gate fails on age.
+        try Data("budget:\n  monthly: 100000000\n  daily_alert: 100000000\n".utf8).write(to: dir.appendingPathComponent("huge.yml"))
+        let stale = try CLIRunner.run(["check", "-q", "--config", "huge.yml", "--today", "2026-12-27"], in: dir)
+        #expect(stale.status == 1 && stale.stdout.hasPrefix("data: the latest record is from 2026-11-27"), "\(stale.stdout)")
     }
 }

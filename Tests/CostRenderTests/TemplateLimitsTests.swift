@@ -74,3 +74,11 @@ import CostAssets
         #expect(set.names.contains("weekly"))
     }
 }
+
+extension TemplateLimitsTests {
+    /// Changed delimiters would hide a recursion from the `{{ }}` scans: refused.
+    @Test func changedDelimitersAreRefused() async throws {
+        let error = try #require(try await load(["report.mustache": Self.pragma + "{{=<% %>=}}\n<%> report%>\n"]))
+        #expect(error.message.contains("changes the tag delimiters"))
+    }
+}

@@ -10,8 +10,8 @@ public enum FreshnessText {
         "the latest record is from \(f.latest.iso), \(days(f.age)) before today \(f.today.iso): the reports show that date's figures, not today's"
     }
 
-    public static func futureWarning(_ f: DataFreshness, count: Int) -> String {
-        "\(count) \(count == 1 ? "record lies" : "records lie") after today \(f.today.iso) (the latest on \(f.latest.iso)): a CI runner's clock may be wrong; they count in data quality as after the as-of date, not in any report"
+    public static func futureWarning(count: Int, latest: Day, today: Day) -> String {
+        "\(count) \(count == 1 ? "record lies" : "records lie") after today \(today.iso) (the latest on \(latest.iso)): a CI runner's clock may be wrong; they count in data quality as after the as-of date, not in any report"
     }
 
     static func days(_ n: Int) -> String { n == 1 ? "1 day" : "\(n) days" }
