@@ -17,6 +17,8 @@ public struct Analyzer: Sendable {
     /// Internal, not private: a pull request's report (`PullRequest/`) reads the same per-record savings.
     let config: Config
     let savings: SavingsIndex
+    /// Performance samples by day (spec §13).
+    let efficiency: EfficiencyIndex
     private let inventory: Inventory?
     private var publicationLog: PublicationLog?
 
@@ -31,6 +33,7 @@ public struct Analyzer: Sendable {
         self.catalog = catalog
         self.config = config
         savings = SavingsIndex(records: timeline.records, labels: labels, catalog: catalog, config: config)
+        efficiency = EfficiencyIndex(samples: dataset.samples)
         self.inventory = inventory
         self.publicationLog = publicationLog
     }
@@ -79,7 +82,7 @@ public struct Analyzer: Sendable {
         let breakdowns = current.breakdowns(days: days)
         let savingsReport = SavingsReport(opportunities, index: savings, labels: labels, catalog: catalog, config: config,
                                           inventory: inventory, publicationLog: publicationLog, asOf: asOf)
-        return Report(
+        var report = Report(
             asOf: asOf.iso,
             period: PeriodInfo(period, asOf: asOf),
             previousPeriod: PeriodInfo(previousPeriod, asOf: asOf),
@@ -96,6 +99,9 @@ public struct Analyzer: Sendable {
             settings: settings,
             opportunities: savingsReport.opportunities, checklist: savingsReport.checklist,
             unusedResources: savingsReport.unusedResources)
+        // Over the period's accepted samples, whatever the cost attribution (spec §13).
+        report.efficiency = efficiency.rows(from: period.start, through: last, labels: labels, catalog: catalog)
+        return report
     }
 
     /// Weeks and months (up to as-of) that have at least one accepted record, newest first, with totals and change.

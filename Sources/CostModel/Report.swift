@@ -24,6 +24,9 @@ public struct Report: Sendable, Codable, Equatable {
     public var checklist: [ChecklistItem]
     /// Checklist item 10's evidence: unused resources from `--inventory`, priced per month.
     public var unusedResources: UnusedResources
+    /// Performance per dollar (spec §13): per benchmark and instance type, sorted by benchmark,
+    /// then value (largest first), then instance type.
+    public var efficiency: [EfficiencyRow] = []
 
     public init(asOf: String, period: PeriodInfo, previousPeriod: PeriodInfo, totals: Totals, previousTotals: Totals,
                 change: Change, totalsChange: TotalsChange, breakdowns: Breakdowns,
