@@ -21,6 +21,7 @@ struct ReportView {
     let hasTrend: Bool
     let breakdowns: [BreakdownSection]
     let dataQuality: QualityView
+    let efficiency: EfficiencyView
     let savings: SavingsView
     let timezone: String
     let costAttribution: String
@@ -68,6 +69,7 @@ struct ReportView {
         hasTrend = r.trend.contains { $0.spend > 0 }
         breakdowns = BreakdownSection.sections(for: r)
         dataQuality = QualityView(r.dataQuality)
+        efficiency = EfficiencyView(r.efficiency)
         savings = SavingsView(r)
     }
 
