@@ -1,4 +1,3 @@
-import CostModel
 import Foundation
 
 /// Which `costreport.yml` applies without `--config`: the working directory's, else the nearest
@@ -32,16 +31,5 @@ enum ConfigDiscovery {
     private static func isFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-    }
-}
-
-/// The one reading of the wall clock (spec §6): today's date in the report time zone.
-enum Clock {
-    static func today(timezone: String) -> Day {
-        let zone = TimeZone(identifier: timezone) ?? .gmt
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 }

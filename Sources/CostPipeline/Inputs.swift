@@ -113,7 +113,7 @@ public struct IngestRecords: Sendable {
 
     public func run(_ inputs: Inputs, progress: ProgressLines) throws -> Dataset {
         let dataset = try Step.ingest.run(file: inputs.sourceNames) {
-            try RecordSources.dataset(from: inputs.sources, catalog: inputs.catalog, config: inputs.config,
+            try RecordSources.dataset(from: inputs.sources, catalog: inputs.catalog, config: inputs.config, validated: true,
                                       progress: progress.say)
         }
         progress.say("\(dataset.quality.read) records read, \(dataset.records.count) accepted, \(dataset.quality.rejectedTotal) rejected")

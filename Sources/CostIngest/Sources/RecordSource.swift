@@ -21,10 +21,13 @@ public extension RecordSource {
 }
 
 public enum RecordSources {
-    /// Reads `sources` in order into one builder and finishes it into the dataset.
+    /// Reads `sources` in order into one builder and finishes it into the dataset. Every source
+    /// is checked first, unless the caller already did (`validated`: the pipeline checks them
+    /// while loading inputs, before templates, and need not open each file twice).
     public static func dataset(from sources: [any RecordSource], catalog: Catalog, config: Config,
+                               validated: Bool = false,
                                progress: (@Sendable (String) -> Void)? = nil) throws -> Dataset {
-        for source in sources { try source.validate() }
+        if !validated { for source in sources { try source.validate() } }
         var builder = try DatasetBuilder(catalog: catalog, config: config)
         for source in sources {
             builder.beginSource(source.name)

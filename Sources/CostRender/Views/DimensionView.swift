@@ -60,7 +60,7 @@ struct DimensionView {
         let maxSpend = page.trend.map(\.spend).max() ?? 0
         trend = page.trend.map {
             DimensionTrendRow(week: $0.week, start: $0.start, spend: Format.usd($0.spend),
-                              bar: DimensionView.bar($0.spend, max: maxSpend))
+                              bar: Bar.of($0.spend, max: maxSpend))
         }
         hasTrend = page.trend.contains { $0.spend != 0 }
         trendSpend = Format.usd(page.trendSpend)
@@ -71,11 +71,6 @@ struct DimensionView {
         listingHref = root + SitePaths.dimensions
         dataHref = root + SitePaths.data
         feedHref = root + SitePaths.feed
-    }
-
-    /// A text bar of up to 20 blocks, proportional to the largest week.
-    static func bar(_ value: Double, max: Double, width: Int = 20) -> String {
-        Bar.of(value, max: max, width: width)
     }
 }
 
