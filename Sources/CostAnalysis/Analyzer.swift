@@ -13,7 +13,8 @@ public struct Analyzer: Sendable {
     private let qualityBase: QualityBase
     private let ingestQuality: IngestQuality
     private let recordCount: Int
-    private let catalog: Catalog
+    /// Internal, not private: performance per dollar (`Efficiency/`) prices instances with it.
+    let catalog: Catalog
     /// Internal, not private: a pull request's report (`PullRequest/`) reads the same per-record savings.
     let config: Config
     let savings: SavingsIndex
@@ -64,9 +65,11 @@ public struct Analyzer: Sendable {
 
         var current = PeriodAccumulator(labels: labels, runsContiguous: timeline.runsContiguous)
         var opportunities = SavingsAccumulator(index: savings, config: config)
+        var bestValue = BestValueTally()
         for i in timeline.recordIndices(from: period.start, through: last) {
             current.add(timeline.records[i])
             opportunities.add(timeline.records[i], savings.records[i])
+            bestValue.add(timeline.records[i], savings.records[i], index: savings)
         }
         let days = period.start <= last ? (0...(last - period.start)).map { period.start.adding(days: $0) } : []
 
@@ -101,6 +104,7 @@ public struct Analyzer: Sendable {
             unusedResources: savingsReport.unusedResources)
         // Over the period's accepted samples, whatever the cost attribution (spec §13).
         report.efficiency = efficiency.rows(from: period.start, through: last, labels: labels, catalog: catalog)
+        report.rightSizeBestValue = bestValue.notes(rows: report.efficiency, labels: labels, index: savings)
         return report
     }
 
@@ -115,6 +119,6 @@ public struct Analyzer: Sendable {
         return SiteOverview(asOf: asOf.iso,
                             currentWeek: report(for: .week(containing: asOf), asOf: asOf),
                             currentMonth: report(for: .month(containing: asOf), asOf: asOf),
-                            weeks: periods.weeks, months: periods.months)
+                            weeks: periods.weeks, months: periods.months, efficiency: efficiencyPage(asOf: asOf))
     }
 }

@@ -36,7 +36,8 @@ struct DemoInstance: Sendable {
     var spotAvailability: Double = 1
     /// Speed relative to an A100 for the latency of one benchmark (smaller is faster).
     let slowness: Double
-    /// Largest memory_mb a benchmark reports on it.
+    /// One device's memory: the largest memory_mb a benchmark reports on it, and what
+    /// `DemoFleet.scaling(of:)` checks a benchmark's need against (times the accelerators).
     let memoryCapMB: Int
     /// Multiplier on a job's wall time (big machines finish sooner).
     let timeFactor: Double
@@ -258,6 +259,41 @@ enum DemoFleet {
     /// `Suite.fleet` and `Suite.names(on:)` tabulated once (by suite, then hardware raw value).
     static let fleets: [[(DemoInstance, Double)]] = Suite.allCases.map(\.fleet)
     static let names: [[[String]]] = Suite.allCases.map { suite in DemoHardware.allCases.map { suite.names(on: $0) } }
+
+    /// How a benchmark's throughput scales, for performance per dollar (spec §13) to have a story:
+    ///
+    ///     throughput = work / slowness × speedup(n) × fit × noise(0.8…1.2)
+    ///     speedup(n) = 1 / ((1 − p) + p / n)        Amdahl's law, n = max(1, accelerators)
+    ///     fit        = 1 when n × memoryCapMB ≥ memoryNeedMB, else 0.25 (offloading to host memory)
+    ///
+    /// `p` is the share of the work that spreads over the devices: near 1 for collectives and sharded
+    /// training, low for small element-wise kernels that one device already saturates. `memoryNeedMB`
+    /// is what a benchmark needs across the devices (weights, activations): a 7B model in fp16 does
+    /// not fit a 16 GB card. So the cheapest machine wins the small kernels, an A100 wins inference of
+    /// the 7B model, and multi-device machines win sharded training, as on the team's real fleet.
+    static func scaling(of name: String) -> (parallel: Double, memoryNeedMB: Double) {
+        switch name {
+        case "allreduce_bw": return (0.99, 0)
+        case "spmd_sharding": return (0.97, 65_536)
+        case "end_to_end_training": return (0.95, 61_440)
+        case "resnet50_train": return (0.9, 12_288)
+        case "llama_7b_infer": return (0.6, 28_672)
+        case "soak_training_loop": return (0.9, 12_288)
+        case "mixed_precision_pipeline": return (0.85, 20_480)
+        case "transformer_forward", "flash_attention", "pallas_attention": return (0.7, 8_192)
+        case "xla_matmul", "fp8_matmul": return (0.5, 4_096)
+        default: return (0.2, 0)  // element-wise kernels, I/O, pytest files: one device is enough
+        }
+    }
+
+    /// The throughput factor of `scaling(of:)` on `instance`: speedup × fit, before noise.
+    static func throughputFactor(of name: String, on instance: DemoInstance) -> Double {
+        let (p, need) = scaling(of: name)
+        let n = Double(max(1, instance.accelerators))
+        let speedup = 1 / ((1 - p) + p / n)
+        let fit = n * Double(instance.memoryCapMB) >= need ? 1.0 : 0.25
+        return speedup * fit
+    }
 
     /// Reference latency (ms on an A100) and throughput scale of a benchmark.
     static func profile(of name: String) -> (latency: Double, work: Double) {

@@ -456,7 +456,9 @@ struct DemoGenerator {
         } else {
             latency = rng.double(0.05, 15)
         }
-        let throughput = (profile.work / instance.slowness * rng.double(0.8, 1.2)).rounded()
+        // DemoFleet.scaling(of:): throughput grows with the accelerators, benchmark by benchmark.
+        let factor = DemoFleet.throughputFactor(of: name, on: instance)
+        let throughput = (profile.work / instance.slowness * factor * rng.double(0.8, 1.2)).rounded()
         var fitting = 1  // memorySizesMB is ascending: pick among the sizes that fit the machine
         while fitting < DemoFleet.memorySizesMB.count, DemoFleet.memorySizesMB[fitting] <= instance.memoryCapMB {
             fitting += 1

@@ -39,6 +39,11 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
     public var opportunities: Opportunities
     /// `--site-url`, when given: the published cost-report site.
     public var siteURL: String?
+    /// Each benchmark the PR ran, per instance type, against the fleet's measurements over
+    /// `efficiency_window`: sorted by benchmark, then instance type.
+    public var efficiency: [PullRequestEfficiency] = []
+    /// The base window, reaching back to the PR's first sample when that is earlier; nil without samples.
+    public var efficiencyWindow: DayRange?
 
     /// The base window's length: the last 4 weeks.
     public static let baseWindowDays = 28
@@ -62,7 +67,8 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
         try c.encode(totals, forKey: .totals); try c.encode(comparison, forKey: .comparison)
         try c.encode(markets, forKey: .markets); try c.encode(suites, forKey: .suites)
         try c.encode(runs, forKey: .runs); try c.encode(opportunities, forKey: .opportunities)
-        try c.encode(siteURL, forKey: .siteURL)
+        try c.encode(siteURL, forKey: .siteURL); try c.encode(efficiency, forKey: .efficiency)
+        try c.encode(efficiencyWindow, forKey: .efficiencyWindow)
     }
 
     /// True when the PR has at least one run up to as-of.

@@ -27,6 +27,9 @@ public struct Report: Sendable, Codable, Equatable {
     /// Performance per dollar (spec §13): per benchmark and instance type, sorted by benchmark,
     /// then value (largest first), then instance type.
     public var efficiency: [EfficiencyRow] = []
+    /// Right-size records whose benchmark has a best-value instance other than the recommended
+    /// one (issue 12 part 4), largest spend first, at most `BestValueNote.limit`.
+    public var rightSizeBestValue: [BestValueNote] = []
 
     public init(asOf: String, period: PeriodInfo, previousPeriod: PeriodInfo, totals: Totals, previousTotals: Totals,
                 change: Change, totalsChange: TotalsChange, breakdowns: Breakdowns,
@@ -450,10 +453,14 @@ public struct SiteOverview: Sendable, Codable, Equatable {
     /// Newest first.
     public var weeks: [PeriodSummary]
     public var months: [PeriodSummary]
+    /// Performance per dollar over the 12 weeks up to as-of (the site's efficiency page).
+    public var efficiency: EfficiencyPage
 
-    public init(asOf: String, currentWeek: Report, currentMonth: Report, weeks: [PeriodSummary], months: [PeriodSummary]) {
+    public init(asOf: String, currentWeek: Report, currentMonth: Report, weeks: [PeriodSummary], months: [PeriodSummary],
+                efficiency: EfficiencyPage? = nil) {
         self.asOf = asOf; self.currentWeek = currentWeek; self.currentMonth = currentMonth
         self.weeks = weeks; self.months = months
+        self.efficiency = efficiency ?? EfficiencyPage(asOf: asOf, from: asOf, through: asOf, weeks: 0, rows: [])
     }
 }
 

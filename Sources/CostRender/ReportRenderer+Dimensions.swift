@@ -3,9 +3,12 @@ import CostModel
 
 /// The dimension pages and their listing (issue 4 part 3), and the feed's summary sentence.
 extension ReportRenderer {
-    /// One key's page; `root` leads from the page back to the site root (`../`).
-    public func dimensionMarkdown(_ page: DimensionPage, asOf: String, root: String) throws -> String {
-        MarkdownLayout.tidy(try templates.render("dimension", DimensionView(page, asOf: asOf, root: root)))
+    /// One key's page; `root` leads from the page back to the site root (`../`). `efficiencyAnchors`
+    /// (`SitePaths.efficiencyAnchors`) link an instance type's best and worst benchmarks.
+    public func dimensionMarkdown(_ page: DimensionPage, asOf: String, root: String,
+                                  efficiencyAnchors: [String: String] = [:]) throws -> String {
+        MarkdownLayout.tidy(try templates.render("dimension", DimensionView(page, asOf: asOf, root: root,
+                                                                            efficiencyAnchors: efficiencyAnchors)))
     }
 
     /// The listing at the site root; `href` gives each key's page (relative to the root).

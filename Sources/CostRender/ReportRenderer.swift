@@ -6,7 +6,7 @@ import CostModel
 public struct ReportRenderer: Sendable {
     /// Every template the site needs; a templates folder lacking one fails before anything is written.
     public static let requiredTemplates = ["weekly", "monthly", "index", "checklist", "methodology", "page.html",
-                                           "dashboard.html", "dimension", "partials/dimension-listing"]
+                                           "dashboard.html", "dimension", "partials/dimension-listing", "efficiency.html"]
 
     let templates: TemplateSet
 
@@ -55,6 +55,15 @@ public struct ReportRenderer: Sendable {
         return try templates.render("page.html", PageView(shell: shell, content: content, dashboard: dashboard))
     }
 
+    /// The Performance per dollar page: `efficiency.html.mustache` (an HTML fragment: each
+    /// benchmark's chart sits beside its table) in the page shell. `anchors` from
+    /// `SitePaths.efficiencyAnchors`; `instanceHref` gives an instance type's page, if any.
+    public func efficiencyPage(_ page: EfficiencyPage, anchors: [String: String],
+                               instanceHref: (String) -> String?, shell: PageShell) throws -> String {
+        let content = try templates.render("efficiency.html", EfficiencyPageView(page, anchors: anchors, instanceHref: instanceHref))
+        return try templates.render("page.html", PageView(shell: shell, content: content))
+    }
+
     /// The dashboard alone (HTML fragment), for tests and other hosts.
     public func dashboardHTML(_ overview: SiteOverview) throws -> String {
         try templates.render("dashboard.html", DashboardView(overview))
@@ -83,15 +92,16 @@ public struct PageShell: Sendable {
     /// Which site-wide page this is, so the header marks it as current.
     public var isChecklist: Bool
     public var isMethodology: Bool
+    public var isEfficiency: Bool
 
     public init(title: String, root: String, asOf: String, isIndex: Bool = false, breadcrumbs: [PageLink] = [],
                 previous: PageLink? = nil, next: PageLink? = nil, markdownHref: String? = nil,
                 latestWeek: PageLink? = nil, latestMonth: PageLink? = nil,
-                isChecklist: Bool = false, isMethodology: Bool = false) {
+                isChecklist: Bool = false, isMethodology: Bool = false, isEfficiency: Bool = false) {
         self.title = title; self.root = root; self.asOf = asOf; self.isIndex = isIndex
         self.breadcrumbs = breadcrumbs; self.previous = previous; self.next = next
         self.markdownHref = markdownHref; self.latestWeek = latestWeek; self.latestMonth = latestMonth
-        self.isChecklist = isChecklist; self.isMethodology = isMethodology
+        self.isChecklist = isChecklist; self.isMethodology = isMethodology; self.isEfficiency = isEfficiency
     }
 }
 
@@ -117,8 +127,10 @@ struct PageView {
     let latestMonth: PageLink?
     let checklistHref: String
     let methodologyHref: String
+    let efficiencyHref: String
     let isChecklist: Bool
     let isMethodology: Bool
+    let isEfficiency: Bool
     let content: String
     /// The index dashboard (HTML), placed above the content; empty elsewhere.
     let dashboard: String
@@ -134,7 +146,8 @@ struct PageView {
         previous = shell.previous; next = shell.next; hasPager = shell.previous != nil || shell.next != nil
         markdownHref = shell.markdownHref; latestWeek = shell.latestWeek; latestMonth = shell.latestMonth
         checklistHref = SitePaths.checklist; methodologyHref = SitePaths.methodology
-        isChecklist = shell.isChecklist; isMethodology = shell.isMethodology
+        efficiencyHref = SitePaths.efficiency
+        isChecklist = shell.isChecklist; isMethodology = shell.isMethodology; isEfficiency = shell.isEfficiency
         self.content = content
         self.dashboard = dashboard ?? ""
         hasDashboard = dashboard != nil

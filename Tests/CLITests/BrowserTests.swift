@@ -9,14 +9,15 @@ import Testing
     static let desktop = (name: "desktop", width: 1280, height: 800)
     static let screenshots = CLIRunner.packageRoot.appendingPathComponent(".build/screenshots")
 
-    /// Index and latest week at both widths; PNGs under .build/screenshots/ for people to look at.
+    /// Index, latest week and the performance-per-dollar page at both widths; PNGs under
+    /// .build/screenshots/ for people to look at.
     @Test func screenshotsAtPhoneAndDesktopWidths() throws {
         let demo = try DemoSite.get()
         let week = try #require(demo.latestWeek, "the demo site has no weekly page")
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         var shots: [(file: URL, width: Int, height: Int)] = []
         var commands: [BrowserTools.Command] = []
-        for page in ["index.html", week] {
+        for page in ["index.html", week, "efficiency.html"] {
             for size in [Self.phone, Self.desktop] {
                 let slug = page.replacingOccurrences(of: ".html", with: "").replacingOccurrences(of: "/", with: "-")
                 let file = Self.screenshots.appendingPathComponent("\(slug)-\(size.name)-\(size.width)x\(size.height).png")

@@ -205,7 +205,8 @@ enum PullRequestFixture {
         let object = try JSONSerialization.jsonObject(with: try report.jsonData()) as? [String: Any]
         #expect(Set(object?.keys.map { $0 } ?? []) == [
             "selector", "base", "as_of", "base_window", "first_day", "last_day", "totals", "comparison",
-            "markets", "suites", "runs", "opportunities", "site_url"])
+            "markets", "suites", "runs", "opportunities", "site_url", "efficiency", "efficiency_window"])
+        #expect(object?["efficiency_window"] is NSNull, "a PR without performance samples has no window")
         #expect(object?["site_url"] as? String == "https://costs.example.com/")
         #expect((object?["selector"] as? [String: Any])?["kind"] as? String == "pr")
         let run = (object?["runs"] as? [[String: Any]])?.first

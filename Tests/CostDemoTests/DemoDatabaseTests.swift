@@ -51,7 +51,7 @@ private let defaultDemo: DemoFixture = {
 // Column positions in `SELECT *`.
 private enum Col {
     static let id = 0, runID = 1, timestamp = 2, provider = 3, instance = 4, region = 5, hardware = 6,
-               gpu = 7, name = 8, suite = 9, passed = 13, failed = 14, duration = 16, cost = 17, metadata = 18
+               gpu = 7, name = 8, suite = 9, throughput = 11, passed = 13, failed = 14, duration = 16, cost = 17, metadata = 18
 }
 
 /// `2026-11-02T22:15:03` or `2026-11-02T22:15:03.123456`, with a real calendar day.
@@ -423,6 +423,42 @@ struct DemoDatabaseTests {
         }
         let potentialShare = potential / total
         #expect(potentialShare >= 0.04 && potentialShare <= 0.15, "right-size potential share \(potentialShare)")
+    }
+
+    /// Issue 12's acceptance: throughput grows with the accelerators, benchmark by benchmark
+    /// (`DemoFleet.scaling(of:)`), so the best throughput per on-demand dollar is not always the
+    /// cheapest instance a benchmark ran on.
+    @Test func throughputGrowsWithAcceleratorsAndTheBestValueIsNotAlwaysTheCheapest() throws {
+        var samples: [String: [String: [Double]]] = [:]  // benchmark → instance → throughputs
+        for row in defaultDemo.rows {
+            guard let name = row[Col.name], let instance = row[Col.instance],
+                  let t = row[Col.throughput].flatMap(Double.init), t > 0 else { continue }
+            samples[name, default: [:]][instance, default: []].append(t)
+        }
+        func median(_ b: String, _ i: String) -> Double {
+            let s = (samples[b]?[i] ?? []).sorted()
+            return s.isEmpty ? 0 : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        }
+        // Same A10G GPU, 1 against 4: a collective scales almost linearly, an element-wise kernel barely.
+        #expect(median("allreduce_bw", "g5.12xlarge") > 3 * median("allreduce_bw", "g5.xlarge"))
+        #expect(median("fused_gelu", "g5.12xlarge") < 1.5 * median("fused_gelu", "g5.xlarge"))
+        // A 7B model does not fit a 16 GB card: the 40 GB A100 is far ahead of the A10G.
+        #expect(median("llama_7b_infer", "a2-highgpu-1g") > 3 * median("llama_7b_infer", "g5.xlarge"))
+
+        let rates = Dictionary(DemoFleet.Suite.allCases.flatMap(\.fleet).map { ($0.0.type, $0.0.onDemand) }) { a, _ in a }
+        var notCheapest: [String] = []
+        for (benchmark, byInstance) in samples where byInstance.count > 1 {
+            let measured = byInstance.keys.filter { rates[$0] != nil }
+            guard let cheapest = measured.min(by: { rates[$0]! < rates[$1]! }),
+                  let best = measured.max(by: { median(benchmark, $0) / rates[$0]! < median(benchmark, $1) / rates[$1]! })
+            else { continue }
+            if best != cheapest { notCheapest.append(benchmark) }
+        }
+        for benchmark in ["allreduce_bw", "end_to_end_training", "spmd_sharding", "llama_7b_infer"] {
+            #expect(notCheapest.contains(benchmark), "\(benchmark)'s best value is its cheapest instance")
+        }
+        #expect(abs(DemoFleet.throughputFactor(of: "allreduce_bw", on: DemoFleet.p4d) - 1 / (0.01 + 0.99 / 8)) < 1e-12)
+        #expect(DemoFleet.throughputFactor(of: "llama_7b_infer", on: DemoFleet.g5x) == 0.25, "1 × 16 GB < 28 GB: offloading")
     }
 
     /// Spec §5 region: a share of the on-demand runs of the regionally priced instances

@@ -64,6 +64,11 @@ public struct DimensionPage: Sendable, Equatable {
     public var runsSince: String
     /// At most 10 runs, by spend (largest first; ties by run id).
     public var topRuns: [DimensionRun]
+    /// Instance-type pages only (issue 12 part 3): the benchmarks, measured on two or more instance
+    /// types in the 12 weeks, where this one gives the most and the least throughput per dollar
+    /// (spec §13), alphabetical. Empty for the other dimensions.
+    public var bestValueFor: [String] = []
+    public var lowestValueFor: [String] = []
 
     public init(dimension: DimensionKind, key: String, trend: [TrendPoint], month: String, monthSpend: Double,
                 monthTotal: Double, monthShare: Double, runsSince: String, topRuns: [DimensionRun]) {
@@ -155,6 +160,7 @@ extension Analyzer {
             }
         }
 
+        let value = BestAndWorst(efficiency.rows(from: windowStart, through: asOf, labels: labels, catalog: catalog))
         var pages: [DimensionKind: [DimensionPage]] = [:]
         for (k, kind) in kinds.enumerated() {
             pages[kind] = tallies[k].map { id, t -> DimensionPage in
@@ -165,9 +171,14 @@ extension Analyzer {
                     return DimensionRun(run: labels[first.run], day: first.day.iso, instanceType: labels[first.instanceType],
                                         market: first.market.key, hours: run.hours, spend: run.spend)
                 }.sorted(by: DimensionRun.bySpend)
-                return DimensionPage(dimension: kind, key: key, trend: trend, month: month.id, monthSpend: t.monthSpend,
-                                     monthTotal: monthTotal, monthShare: monthTotal > 0 ? t.monthSpend / monthTotal : 0,
-                                     runsSince: runsStart.iso, topRuns: Array(runs.prefix(Self.dimensionTopRuns)))
+                var page = DimensionPage(dimension: kind, key: key, trend: trend, month: month.id, monthSpend: t.monthSpend,
+                                         monthTotal: monthTotal, monthShare: monthTotal > 0 ? t.monthSpend / monthTotal : 0,
+                                         runsSince: runsStart.iso, topRuns: Array(runs.prefix(Self.dimensionTopRuns)))
+                if kind == .instanceType {
+                    page.bestValueFor = value.best[key] ?? []
+                    page.lowestValueFor = value.worst[key] ?? []
+                }
+                return page
             }.sorted { a, b in
                 if a.monthSpend != b.monthSpend { return a.monthSpend > b.monthSpend }
                 if a.trendSpend != b.trendSpend { return a.trendSpend > b.trendSpend }

@@ -21,6 +21,10 @@ extension Analyzer {
         }
         let selected = id(selector.value)
         let baseID = id(base)
+        func isPR(_ pr: StringID, _ branch: StringID) -> Bool {
+            guard let selected else { return false }
+            return (selector.kind == .pr ? pr : branch) == selected
+        }
 
         var totals = TotalsAccumulator(runsContiguous: false)
         var markets = DimensionTally(runsContiguous: false)
@@ -35,12 +39,7 @@ extension Analyzer {
         let end = timeline.dayStart[timeline.dayIndex(atOrAfter: asOf.adding(days: 1))]
         for i in 0..<end {
             let r = records[i]
-            let isPR: Bool
-            switch selector.kind {
-            case .pr: isPR = selected != nil && r.pr == selected
-            case .branch: isPR = selected != nil && r.branch == selected
-            }
-            if isPR {
+            if isPR(r.pr, r.branch) {
                 totals.add(r)
                 markets.add(Int32(r.market.rawValue), r)
                 suites.add(r.suite, r)
@@ -77,7 +76,7 @@ extension Analyzer {
             uncomparedRuns: uncomparedRuns, uncomparedSpend: uncomparedSpend,
             baseRuns: baseWindowTotals.runs, baseSpend: baseWindowTotals.spend)
 
-        return PullRequestReport(
+        var report = PullRequestReport(
             selector: selector, base: base, asOf: asOf.iso,
             baseWindow: DayRange(start: windowStart, end: asOf),
             firstDay: firstDay?.iso, lastDay: lastDay?.iso, totals: prTotals, comparison: comparison,
@@ -87,6 +86,10 @@ extension Analyzer {
             runs: runs.rows(records: records, labels: labels),
             opportunities: opportunities.opportunities(labels: labels, reserved: nil),
             siteURL: siteURL)
+        // The PR's samples, selected like its records, against the fleet's over the base window.
+        (report.efficiency, report.efficiencyWindow) = efficiency.pullRequest(
+            from: windowStart, asOf: asOf, labels: labels, catalog: catalog) { isPR($0.pr, $0.branch) }
+        return report
     }
 }
 

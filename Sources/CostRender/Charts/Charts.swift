@@ -76,7 +76,32 @@ public enum Charts {
         return ChartFrame(id: id, title: title, description: description, width: width, height: height).wrap(body)
     }
 
-    static func truncated(_ s: String) -> String { s.count > 24 ? String(s.prefix(23)) + "…" : s }
+    /// One benchmark's throughput per on-demand dollar by instance type (spec §13), best first and
+    /// highlighted (`best`, with its label saying so, for print and colour-blind readers).
+    public static func value(_ rows: [EfficiencyRow], id: String) -> String {
+        // Narrower than the other charts: scaled to a phone's width, its labels stay readable.
+        let width = 420.0, rowH = 22.0, left = 130.0, right = 110.0, top = 4.0
+        let height = top * 2 + rowH * Double(max(rows.count, 1))
+        let maxValue = rows.map(\.value).max() ?? 0
+        var body = ""
+        for (i, r) in rows.enumerated() {
+            let y = top + Double(i) * rowH
+            let w = maxValue > 0 ? r.value / maxValue * (width - left - right) : 0
+            let figure = EfficiencyRowView.number(r.value) + (r.best ? " (best)" : "")
+            let what = "\(r.instanceType): \(EfficiencyRowView.number(r.value)) throughput per on-demand dollar-hour"
+                + (r.best ? ", the best value" : ", \(Format.percent(r.relativeValue)) of the best")
+            body += "<text class=\"label\" x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(y + rowH * 0.65))\" text-anchor=\"end\">\(SVG.escape(truncated(r.instanceType, 18)))</text>"
+            body += "<rect class=\"\(r.best ? "best" : "other")\" x=\"\(SVG.n(left))\" y=\"\(SVG.n(y + 4))\" width=\"\(SVG.n(w))\" height=\"\(SVG.n(rowH - 8))\"><title>\(SVG.escape(what))</title></rect>"
+            body += "<text class=\"label\" x=\"\(SVG.n(left + w + 6))\" y=\"\(SVG.n(y + rowH * 0.65))\">\(SVG.escape(figure))</text>"
+        }
+        let benchmark = rows.first?.benchmark ?? ""
+        let description = rows.isEmpty ? "No measurement." :
+            rows.map { "\($0.instanceType) \(EfficiencyRowView.number($0.value))\($0.best ? " (best)" : "")" }.joined(separator: ", ") + "."
+        return ChartFrame(id: id, title: "\(benchmark): throughput per on-demand dollar-hour by instance type",
+                          description: description, width: width, height: height).wrap(body)
+    }
+
+    static func truncated(_ s: String, _ limit: Int = 24) -> String { s.count > limit ? String(s.prefix(limit - 1)) + "…" : s }
 
     static func axis(maxValue: Double, left: Double, top: Double, plotW: Double, plotH: Double) -> String {
         var out = ""

@@ -22,6 +22,9 @@ struct PullRequestView {
     let suites: CutTable<SuiteRowView>
     let savings: PullRequestSavingsView
     let runs: CutTable<RunRowView>
+    /// Issue 12 part 5: each benchmark the PR ran against the fleet's best value.
+    let efficiency: CutTable<PullRequestEfficiencyRow>
+    let efficiencyFrom: String
     let siteURL: String?
 
     /// Tables with more rows than this are folded into `<details>`.
@@ -54,12 +57,14 @@ struct PullRequestView {
         suites = CutTable(r.suites.map { SuiteRowView($0) }, cap: cap, noun: ("suite", "suites"))
         savings = PullRequestSavingsView(r, cap: cap)
         runs = CutTable(r.runs.map(RunRowView.init), cap: cap, noun: ("run", "runs"))
+        efficiency = CutTable(r.efficiency.map(PullRequestEfficiencyRow.init), cap: cap, noun: ("benchmark", "benchmarks"))
+        efficiencyFrom = r.efficiencyWindow?.start ?? r.baseWindow.start
         siteURL = r.siteURL.flatMap(SafeURL.markdownDestination)
     }
 
     /// The longest table that `cap` can cut (what `BudgetFit` searches over).
     static func longestTable(_ r: PullRequestReport) -> Int {
-        max(r.suites.count, r.runs.count, PullRequestSavingsView.itemCount(r))
+        max(r.suites.count, r.runs.count, r.efficiency.count, PullRequestSavingsView.itemCount(r))
     }
 
     static func comparisonSentence(_ c: PullRequestComparison, base: String, runs: Int) -> String {
@@ -101,6 +106,29 @@ struct CutTable<Row> {
         let all = "\(Format.count(rows.count)) \(rows.count == 1 ? noun.0 : noun.1)"
         summary = cut.leftOut > 0 ? "\(all) (\(Format.count(rows.count - cut.leftOut)) shown, \(Format.count(cut.leftOut)) left out)" : all
         hasRows = !rows.isEmpty
+    }
+}
+
+/// One benchmark on one instance type of the PR, against the fleet's measurements (spec §13).
+struct PullRequestEfficiencyRow {
+    let benchmark: String
+    let instanceType: String
+    /// `62.5%` of the best value; nil without a catalog price.
+    let relative: String?
+    let isBest: Bool
+    /// The only instance type the benchmark was measured on: nothing to compare.
+    let alone: Bool
+    let best: String
+    let samples: String
+
+    init(_ e: PullRequestEfficiency) {
+        benchmark = e.benchmark
+        instanceType = e.instanceType
+        relative = e.relativeValue.map(Format.percent)
+        isBest = e.relativeValue != nil && e.bestInstanceType == e.instanceType && e.bestProvider == e.provider
+        alone = e.instanceTypes < 2
+        best = e.bestInstanceType ?? ""
+        samples = Format.count(e.samples)
     }
 }
 

@@ -29,8 +29,7 @@ public enum SiteBuilder {
     public static func files(_ input: SiteInput, renderer: ReportRenderer,
                              progress: (@Sendable (String) -> Void)? = nil) throws -> [SiteFile] {
         let o = input.overview
-        let latestWeek = o.weeks.first.map { PageLink(label: $0.id, href: SitePaths.stem(.week, id: $0.id) + ".html") }
-        let latestMonth = o.months.first.map { PageLink(label: $0.id, href: SitePaths.stem(.month, id: $0.id) + ".html") }
+        let latestWeek = SiteExtras.latestLink(.week, o.weeks), latestMonth = SiteExtras.latestLink(.month, o.months)
         var files: [SiteFile] = []
 
         let indexShell = PageShell(title: "Cloud test spend", root: "", asOf: o.asOf, isIndex: true,

@@ -32,10 +32,31 @@ public enum SiteExtras {
         var files = try dataFiles(input)
         files.append(SiteFile(path: SitePaths.feed,
                               text: AtomFeed.weekly(input.weekReports, siteURL: extras.siteURL)))
+        let stems = extras.dimensions.map(dimensionStems) ?? [:]
+        files.append(try efficiencyFile(input.overview, instanceStems: stems[.instanceType] ?? [:], renderer: renderer))
         if let dimensions = extras.dimensions {
             files += try dimensionFiles(dimensions, overview: input.overview, renderer: renderer)
         }
         return files
+    }
+
+    // MARK: - Performance per dollar
+
+    /// `efficiency.html`, at the root: every page's header links to it, so it is written even
+    /// without samples (it then says why it is empty). Instance types link to their pages.
+    static func efficiencyFile(_ o: SiteOverview, instanceStems: [String: String],
+                               renderer: ReportRenderer) throws -> SiteFile {
+        let shell = PageShell(
+            title: "Performance per dollar", root: "", asOf: o.asOf,
+            breadcrumbs: [PageLink(label: "Overview", href: SitePaths.index), PageLink(label: "Performance per dollar", href: nil)],
+            latestWeek: latestLink(.week, o.weeks), latestMonth: latestLink(.month, o.months), isEfficiency: true)
+        let anchors = SitePaths.efficiencyAnchors(o.efficiency.rows.map(\.benchmark))
+        return SiteFile(path: SitePaths.efficiency, text: try renderer.efficiencyPage(
+            o.efficiency, anchors: anchors, instanceHref: { instanceStems[$0].map { $0 + ".html" } }, shell: shell))
+    }
+
+    static func latestLink(_ kind: Period.Kind, _ periods: [PeriodSummary]) -> PageLink? {
+        periods.first.map { PageLink(label: $0.id, href: SitePaths.stem(kind, id: $0.id) + ".html") }
     }
 
     // MARK: - Data downloads
@@ -68,9 +89,9 @@ public enum SiteExtras {
 
     static func dimensionFiles(_ pages: DimensionPages, overview o: SiteOverview,
                                renderer: ReportRenderer) throws -> [SiteFile] {
-        let latestWeek = o.weeks.first.map { PageLink(label: $0.id, href: SitePaths.stem(.week, id: $0.id) + ".html") }
-        let latestMonth = o.months.first.map { PageLink(label: $0.id, href: SitePaths.stem(.month, id: $0.id) + ".html") }
+        let latestWeek = latestLink(.week, o.weeks), latestMonth = latestLink(.month, o.months)
         let stems = dimensionStems(pages)
+        let anchors = SitePaths.efficiencyAnchors(o.efficiency.rows.map(\.benchmark))
         var files: [SiteFile] = []
 
         let listing = try renderer.dimensionListingMarkdown(pages) { page in
@@ -87,7 +108,7 @@ public enum SiteExtras {
             for page in pages.pages(kind) {
                 guard let stem = stems[kind]?[page.key] else { continue }
                 let root = SitePaths.root(from: stem + ".html")
-                let markdown = try renderer.dimensionMarkdown(page, asOf: o.asOf, root: root)
+                let markdown = try renderer.dimensionMarkdown(page, asOf: o.asOf, root: root, efficiencyAnchors: anchors)
                 let shell = PageShell(
                     title: "\(kind.label) \(page.key)", root: root, asOf: o.asOf,
                     breadcrumbs: [PageLink(label: "Overview", href: SitePaths.index),

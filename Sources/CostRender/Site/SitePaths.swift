@@ -13,6 +13,8 @@ public enum SitePaths {
     /// How every figure is computed, and the pricing catalog and settings actually used.
     public static let methodology = "methodology.html"
     public static let methodologyMarkdown = "methodology.md"
+    /// Performance per dollar (spec §13) over the dimension pages' 12 weeks.
+    public static let efficiency = "efficiency.html"
     /// The ISO weeks in which a site was published (checklist item 8), kept across rebuilds.
     public static let publicationLog = "publication-log.json"
 
@@ -103,6 +105,12 @@ extension SitePaths {
             result[key] = candidate
         }
         return result
+    }
+
+    /// Each benchmark's section id on the efficiency page (`bench-flash_attention`): unique, and
+    /// the same for the same benchmark names, so instance-type pages can link straight to it.
+    public static func efficiencyAnchors(_ benchmarks: [String]) -> [String: String] {
+        slugs(for: benchmarks).mapValues { "bench-" + $0 }
     }
 
     /// 32-bit FNV-1a of the UTF-8 bytes, as 8 lowercase hex digits.

@@ -46,8 +46,16 @@ struct DimensionView {
     let listingHref: String
     let dataHref: String
     let feedHref: String
+    /// Instance-type pages: where it is the best and the lowest value (spec §13), linked to the
+    /// benchmark's section of the efficiency page.
+    let bestValueFor: [BenchmarkLink]
+    let lowestValueFor: [BenchmarkLink]
+    let hasBest: Bool
+    let hasLowest: Bool
+    let hasValue: Bool
+    let efficiencyHref: String
 
-    init(_ page: DimensionPage, asOf: String, root: String) {
+    init(_ page: DimensionPage, asOf: String, root: String, efficiencyAnchors: [String: String] = [:]) {
         title = "\(page.dimension.label) \(page.key)"
         dimension = page.dimension.label
         dimensionTitle = page.dimension.title
@@ -71,7 +79,26 @@ struct DimensionView {
         listingHref = root + SitePaths.dimensions
         dataHref = root + SitePaths.data
         feedHref = root + SitePaths.feed
+        efficiencyHref = root + SitePaths.efficiency
+        let link = { (names: [String]) in
+            names.enumerated().map { i, name in
+                BenchmarkLink(name: name, href: root + SitePaths.efficiency + (efficiencyAnchors[name].map { "#" + $0 } ?? ""),
+                              last: i == names.count - 1)
+            }
+        }
+        bestValueFor = link(page.bestValueFor)
+        lowestValueFor = link(page.lowestValueFor)
+        hasBest = !bestValueFor.isEmpty
+        hasLowest = !lowestValueFor.isEmpty
+        hasValue = hasBest || hasLowest
     }
+}
+
+/// A benchmark's section on the efficiency page; `last` ends a comma-separated list.
+struct BenchmarkLink {
+    let name: String
+    let href: String
+    let last: Bool
 }
 
 struct DimensionTrendRow {

@@ -56,7 +56,8 @@ struct SavingsView {
         // With one opportunity alone the combined one lists the same runs: shown only when they mix.
         let showCombined = [o.spot, o.rightSize, o.region].filter { $0.potential > 0 }.count > 1
         details = entries.filter { $0.opportunity.potential > 0 && ($0.short != "Combined" || showCombined) }.map {
-            OpportunityDetail(title: $0.short, what: $0.what, $0.opportunity)
+            OpportunityDetail(title: $0.short, what: $0.what, $0.opportunity,
+                              bestValue: $0.short == "Right-size" ? r.rightSizeBestValue : [])
         }.filter(\.hasItems)
         hasDetails = !details.isEmpty
 
@@ -129,8 +130,13 @@ struct OpportunityDetail {
     let items: [OpportunityItemRow]
     let hasItems: Bool
     let omitted: String?
+    /// Right-size only (issue 12 part 4): where the benchmark's best value is another instance.
+    let bestValue: [BestValueRow]
+    let hasBestValue: Bool
 
-    init(title: String, what: String, _ o: Opportunity) {
+    init(title: String, what: String, _ o: Opportunity, bestValue notes: [BestValueNote] = []) {
+        bestValue = notes.map(BestValueRow.init)
+        hasBestValue = !notes.isEmpty
         self.title = title
         self.what = what
         potential = Format.usd(o.potential)
@@ -142,6 +148,26 @@ struct OpportunityDetail {
         hasItems = !items.isEmpty
         let left = groups.map { max(0, $0.1.count - limit) }.reduce(0, +)
         omitted = left > 0 ? "\(Format.count(left)) more \(left == 1 ? "row is" : "rows are") in the JSON output." : nil
+    }
+}
+
+/// A benchmark whose best-value instance type (spec §13) is not the right-size recommendation.
+struct BestValueRow {
+    let benchmark: String
+    let recommended: String
+    let best: String
+    /// The recommended instance's share of the best value (`62.5%`), or nil when never measured there.
+    let recommendedValue: String?
+    let records: String
+    let spend: String
+
+    init(_ n: BestValueNote) {
+        benchmark = n.benchmark
+        recommended = n.recommended
+        best = n.bestInstanceType
+        recommendedValue = n.recommendedRelativeValue.map(Format.percent)
+        records = Format.count(n.records)
+        spend = Format.usd(n.spend)
     }
 }
 
