@@ -178,16 +178,15 @@ import Testing
         #expect(zero.head == 0 && zero.tail == 0 && zero.leftOut == 5)
     }
 
-    @Test func cutTableSaysWhatWasLeftOut() throws {
-        let t = CutTable(Array(1...25), cap: 6, noun: ("run", "runs"))
+    @Test func cutTableCountsWhatWasLeftOut() throws {
+        let t = CutTable(Array(1...25), cap: 6)
         #expect(t.head == [1, 2, 3] && t.tail == [23, 24, 25])
-        #expect(t.gap == "… 19 rows left out to fit …")
+        #expect(t.leftOut == "19" && !t.oneLeftOut && t.shown == "6" && t.count == "25" && !t.one)
         #expect(t.folded)
-        #expect(t.summary == "25 runs (6 shown, 19 left out)")
-        let small = CutTable([1, 2], cap: nil, noun: ("run", "runs"))
-        #expect(small.gap == nil && !small.folded && small.summary == "2 runs")
-        let one = CutTable(Array(1...3), cap: 2, noun: ("run", "runs"))
-        #expect(one.gap == "… 1 row left out to fit …")
+        let small = CutTable([1, 2], cap: nil)
+        #expect(small.leftOut == nil && !small.folded && small.count == "2")
+        let one = CutTable(Array(1...3), cap: 2)
+        #expect(one.leftOut == "1" && one.oneLeftOut)
     }
 
     /// A fake document: 100 bytes of text plus `rows` lines of 10 characters.

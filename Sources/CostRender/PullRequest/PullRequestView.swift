@@ -54,10 +54,10 @@ struct PullRequestView {
         totals = TotalsRowView(t)
         markets = r.markets.map(MarketRowView.init)
         hasMarkets = !markets.isEmpty
-        suites = CutTable(r.suites.map { SuiteRowView($0) }, cap: cap, noun: ("suite", "suites"))
+        suites = CutTable(r.suites.map { SuiteRowView($0) }, cap: cap)
         savings = PullRequestSavingsView(r, cap: cap)
-        runs = CutTable(r.runs.map(RunRowView.init), cap: cap, noun: ("run", "runs"))
-        efficiency = CutTable(r.efficiency.map(PullRequestEfficiencyRow.init), cap: cap, noun: ("benchmark", "benchmarks"))
+        runs = CutTable(r.runs.map(RunRowView.init), cap: cap)
+        efficiency = CutTable(r.efficiency.map(PullRequestEfficiencyRow.init), cap: cap)
         efficiencyFrom = r.efficiencyWindow?.start ?? r.baseWindow.start
         siteURL = r.siteURL.flatMap(SafeURL.markdownDestination)
     }
@@ -88,24 +88,32 @@ struct PullRequestView {
 /// A table that may be cut in the middle: `head` rows, then (when cut) one row saying how many were
 /// left out, then `tail` rows. Folded into `<details>` when long; `summary` sits inside raw HTML, so
 /// it holds counts and fixed words only, never data.
+/// A table that may be cut in the middle to fit a size budget, and folded into `<details>` when
+/// long. The counts are figures; the template words them ("12 runs (8 shown, 4 left out)").
 struct CutTable<Row> {
     let head: [Row]
     let tail: [Row]
-    let gap: String?
     let folded: Bool
-    let summary: String
     let hasRows: Bool
+    /// Every row, and whether that is one.
+    let count: String
+    let one: Bool
+    /// Rows left out to fit (nil when none), whether that is one, and how many are shown.
+    let leftOut: String?
+    let oneLeftOut: Bool
+    let shown: String
 
-    init(_ rows: [Row], cap: Int?, noun: (String, String), foldAbove: Int = PullRequestView.foldAbove) {
+    init(_ rows: [Row], cap: Int?, foldAbove: Int = PullRequestView.foldAbove) {
         let cut = TableCut(count: rows.count, cap: cap)
         head = Array(rows.prefix(cut.head))
         tail = Array(rows.suffix(cut.tail))
-        gap = cut.leftOut > 0
-            ? "… \(Format.count(cut.leftOut)) \(cut.leftOut == 1 ? "row" : "rows") left out to fit …" : nil
         folded = rows.count > foldAbove
-        let all = "\(Format.count(rows.count)) \(rows.count == 1 ? noun.0 : noun.1)"
-        summary = cut.leftOut > 0 ? "\(all) (\(Format.count(rows.count - cut.leftOut)) shown, \(Format.count(cut.leftOut)) left out)" : all
         hasRows = !rows.isEmpty
+        count = Format.count(rows.count)
+        one = rows.count == 1
+        leftOut = cut.leftOut > 0 ? Format.count(cut.leftOut) : nil
+        oneLeftOut = cut.leftOut == 1
+        shown = Format.count(rows.count - cut.leftOut)
     }
 }
 
@@ -218,22 +226,24 @@ struct RunRowView {
     }
 }
 
-/// "What would have been cheaper": spec §5 over the PR's records.
+/// "What would have been cheaper": spec §5 over the PR's records. Which opportunity a row or an
+/// item is, is a flag (`OpportunityKind`); the names and sentences are in `pr-savings.mustache`.
 struct PullRequestSavingsView {
-    let rows: [OpportunityRow]
+    let rows: [PROpportunityRow]
     let hasOpportunities: Bool
-    let noOpportunity: String
-    let overlap: String?
+    let hasSpend: Bool
+    /// Two or more opportunities: they overlap, and the combined row is shown.
+    let overlaps: Bool
     let items: CutTable<PROpportunityItemRow>
 
     /// Items per kind (suite, instance type, run) and opportunity.
     static let itemLimit = 5
 
-    private static func entries(_ o: Opportunities) -> [(label: String, opportunity: Opportunity)] {
-        let parts: [(String, Opportunity)] = [("Spot", o.spot), ("Right-size", o.rightSize), ("Cheapest region", o.region)]
+    private static func entries(_ o: Opportunities) -> [(kind: OpportunityKind, opportunity: Opportunity)] {
+        let parts: [(OpportunityKind, Opportunity)] = [(.spot, o.spot), (.rightSize, o.rightSize), (.region, o.region)]
         let withPotential = parts.filter { $0.1.potential > 0 }
         // With one opportunity alone the combined one says the same thing: shown only when they mix.
-        return withPotential + (withPotential.count > 1 ? [("All combined", o.combined)] : [])
+        return withPotential + (withPotential.count > 1 ? [(.combined, o.combined)] : [])
     }
 
     static func itemCount(_ r: PullRequestReport) -> Int {
@@ -245,36 +255,53 @@ struct PullRequestSavingsView {
 
     init(_ r: PullRequestReport, cap: Int?) {
         let entries = PullRequestSavingsView.entries(r.opportunities)
-        rows = entries.map { OpportunityRow(label: $0.label, $0.opportunity) }
+        rows = entries.map { PROpportunityRow(opportunity: $0.kind, row: OpportunityRow($0.opportunity)) }
         hasOpportunities = !rows.isEmpty
-        noOpportunity = r.totals.spend > 0
-            ? "Nothing cheaper found: no non-critical on-demand run could move to spot, no run is on a bigger instance than its test type needs, and no regionally priced on-demand run is outside its cheapest region."
-            : "No spend, so nothing to save."
-        overlap = entries.count > 1
-            ? "The changes overlap (a run can move to spot, to a smaller instance and to a cheaper region at once), so the combined figure is not their sum."
-            : nil
+        hasSpend = r.totals.spend > 0
+        overlaps = entries.count > 1
         let limit = PullRequestSavingsView.itemLimit
         let items: [PROpportunityItemRow] = entries.flatMap { e in
-            [("suite", e.opportunity.topSuites), ("instance type", e.opportunity.topInstanceTypes),
-             ("run", e.opportunity.topRuns)].flatMap { kind, list in
-                list.prefix(limit).map { PROpportunityItemRow(opportunity: e.label, kind: kind, $0) }
+            [(ItemKind.suite, e.opportunity.topSuites), (.instanceType, e.opportunity.topInstanceTypes),
+             (.run, e.opportunity.topRuns)].flatMap { kind, list in
+                list.prefix(limit).map { PROpportunityItemRow(opportunity: e.kind, kind: kind, $0) }
             }
         }
-        self.items = CutTable(items, cap: cap, noun: ("change", "changes"), foldAbove: 0)
+        self.items = CutTable(items, cap: cap, foldAbove: 0)
     }
 }
 
+/// Which opportunity a row is, as flags a template can test (`{{#isSpot}}Spot{{/isSpot}}`).
+struct OpportunityKind {
+    let isSpot: Bool, isRightSize: Bool, isRegion: Bool, isCombined: Bool
+    static let spot = OpportunityKind(isSpot: true, isRightSize: false, isRegion: false, isCombined: false)
+    static let rightSize = OpportunityKind(isSpot: false, isRightSize: true, isRegion: false, isCombined: false)
+    static let region = OpportunityKind(isSpot: false, isRightSize: false, isRegion: true, isCombined: false)
+    static let combined = OpportunityKind(isSpot: false, isRightSize: false, isRegion: false, isCombined: true)
+}
+
+/// What an opportunity item names: a suite, an instance type or a run.
+struct ItemKind {
+    let isSuite: Bool, isInstanceType: Bool, isRun: Bool
+    static let suite = ItemKind(isSuite: true, isInstanceType: false, isRun: false)
+    static let instanceType = ItemKind(isSuite: false, isInstanceType: true, isRun: false)
+    static let run = ItemKind(isSuite: false, isInstanceType: false, isRun: true)
+}
+
+struct PROpportunityRow {
+    let opportunity: OpportunityKind
+    let row: OpportunityRow
+}
 
 struct PROpportunityItemRow {
-    let opportunity: String
-    let kind: String
+    let opportunity: OpportunityKind
+    let kind: ItemKind
     let key: String
     let records: String
     let spend: String
     let potential: String
     let action: String
 
-    init(opportunity: String, kind: String, _ item: OpportunityItem) {
+    init(opportunity: OpportunityKind, kind: ItemKind, _ item: OpportunityItem) {
         self.opportunity = opportunity
         self.kind = kind
         key = Clip.text(item.key)

@@ -1,29 +1,49 @@
 import CostModel
 
 /// The Savings section (spec §5): what spot and reserved capacity already saved against on-demand,
-/// what each opportunity could still save, and the reserved-capacity analysis. Every figure is a
-/// pre-formatted string from the report; the template only places them.
+/// what each opportunity could still save, and the reserved-capacity analysis. Figures are
+/// pre-formatted strings from the report and the flags say which case applies; every sentence is
+/// in `Templates/partials/savings.mustache`, where a team can reword it.
 struct SavingsView {
-    /// One sentence on the realized savings of the period (from `totals`).
-    let realized: String
     let realizedSavings: String
+    /// The absolute amount, for "cost … more than on-demand" when savings are negative.
+    let realizedAmount: String
     let onDemandEquivalent: String
-    let savingsRate: String
+    /// Nil ("n/a" in tables) when no record had a rate.
+    let savingsRate: String?
+    let saved: Bool
+    let costMore: Bool
+    let nothingSaved: Bool
+    let hasSpend: Bool
     /// True when at least one of spot, right-size and region has a positive potential.
     let hasOpportunities: Bool
-    /// The sentence shown instead of the opportunities table when there is nothing to save.
-    let noOpportunity: String
-    let rows: [OpportunityRow]
-    /// The three opportunities overlap: the combined figure is not their sum.
-    let overlap: String
-    let offPeak: String
-    let details: [OpportunityDetail]
-    let hasDetails: Bool
+    /// The table's four rows, one per opportunity (the template names them).
+    let spot: OpportunityRow
+    let rightSize: OpportunityRow
+    let region: OpportunityRow
+    let combined: OpportunityRow
+    /// Each opportunity's top suites, instance types and runs; nil when it has nothing to show.
+    /// The combined one only when two or more opportunities mix (alone, it lists the same runs).
+    let spotDetail: OpportunityDetail?
+    let rightSizeDetail: OpportunityDetail?
+    let regionDetail: OpportunityDetail?
+    let combinedDetail: OpportunityDetail?
+    /// Off-peak share of spend (nil without spend) and its spend.
+    let offPeakShare: String?
+    let offPeakSpend: String
     let reserved: [ReservedRow]
     let hasReserved: Bool
-    /// Which months the reserved analysis covers, or why there is no table.
-    let reservedScope: String
-    let reservedSummary: String
+    /// The full months the reserved analysis covers (`2026-09, 2026-10`), how many, and the cases.
+    let reservedMonths: String
+    let reservedMonthCount: Int
+    let reservedOneMonth: Bool
+    let noReservedUse: Bool
+    let noFullMonth: Bool
+    let asOf: String
+    let recommendedCount: String
+    let oneRecommended: Bool
+    let noneRecommended: Bool
+    let recommendedSavings: String
 
     /// Rows per kind (suite, instance type, run) in an opportunity's table; the JSON keeps up to 10.
     static let itemLimit = 5
@@ -31,80 +51,51 @@ struct SavingsView {
     init(_ r: Report) {
         let t = r.totals, o = r.opportunities
         realizedSavings = Format.usd(t.realizedSavings)
+        realizedAmount = Format.usd(t.realizedSavings.magnitude)
         onDemandEquivalent = Format.usd(t.onDemandEquivalent)
-        savingsRate = t.savingsRate.map(Format.percent) ?? "n/a"
-        realized = SavingsView.realizedSentence(t)
+        savingsRate = t.savingsRate.map(Format.percent)
+        saved = t.realizedSavings > 0
+        costMore = t.realizedSavings < 0
+        hasSpend = t.spend > 0
+        nothingSaved = t.realizedSavings == 0 && t.spend > 0
 
-        let entries: [(label: String, short: String, opportunity: Opportunity, what: String)] = [
-            ("Spot for non-critical on-demand runs", "Spot", o.spot,
-             "On-demand runs outside the critical suites, priced at the instance's typical spot discount."),
-            ("Right-size oversized instances", "Right-size", o.rightSize,
-             "Runs on a dearer instance than their test type needs, priced at the recommended instance's rate."),
-            ("Cheapest region", "Region", o.region,
-             "On-demand runs of a regionally priced instance outside its cheapest region, priced at the cheapest region's rate."),
-            ("All three combined", "Combined", o.combined,
-             "Each run's saving with every change that applies to it, applied one after the other."),
-        ]
-        rows = entries.map { OpportunityRow(label: $0.label, $0.opportunity) }
-        let anyPotential = [o.spot, o.rightSize, o.region].contains { $0.potential > 0 }
-        hasOpportunities = anyPotential
-        noOpportunity = t.spend > 0
-            ? "No saving opportunity in this period: no non-critical on-demand run could move to spot, no run is on a bigger instance than its test type needs, and no regionally priced on-demand run is outside its cheapest region (runs on instance types missing from the pricing catalog cannot be assessed)."
-            : "No spend in this period, so there is nothing to save."
-        overlap = "The three opportunities overlap: a run can be moved to spot, to a smaller instance and to a cheaper region at once, and each saving applies to what is left after the others. The combined figure prices every change together, run by run; it is not the sum of the three and never exceeds the spend."
-        offPeak = SavingsView.offPeakSentence(o)
-        // With one opportunity alone the combined one lists the same runs: shown only when they mix.
-        let showCombined = [o.spot, o.rightSize, o.region].filter { $0.potential > 0 }.count > 1
-        details = entries.filter { $0.opportunity.potential > 0 && ($0.short != "Combined" || showCombined) }.map {
-            OpportunityDetail(title: $0.short, what: $0.what, $0.opportunity,
-                              bestValue: $0.short == "Right-size" ? r.rightSizeBestValue : [])
-        }.filter(\.hasItems)
-        hasDetails = !details.isEmpty
+        spot = OpportunityRow(o.spot)
+        rightSize = OpportunityRow(o.rightSize)
+        region = OpportunityRow(o.region)
+        combined = OpportunityRow(o.combined)
+        let positive = [o.spot, o.rightSize, o.region].filter { $0.potential > 0 }.count
+        hasOpportunities = positive > 0
+        func detail(_ x: Opportunity, bestValue: [BestValueNote] = []) -> OpportunityDetail? {
+            guard x.potential > 0 else { return nil }
+            let d = OpportunityDetail(x, bestValue: bestValue)
+            return d.hasItems ? d : nil
+        }
+        spotDetail = detail(o.spot)
+        rightSizeDetail = detail(o.rightSize, bestValue: r.rightSizeBestValue)
+        regionDetail = detail(o.region)
+        combinedDetail = positive > 1 ? detail(o.combined) : nil
+        offPeakShare = o.offPeakShare.map(Format.percent)
+        offPeakSpend = Format.usd(o.offPeakSpend)
 
         reserved = o.reserved.map(ReservedRow.init)
         hasReserved = !reserved.isEmpty
         let monthIds = o.reservedSummary.monthIds
-        if o.reserved.isEmpty {
-            reservedScope = "No on-demand use in the full months analysed, so there is nothing to reserve."
-        } else if monthIds.isEmpty {
-            reservedScope = "No full month of data up to \(r.asOf) yet: utilization below is 0 until a whole month has been analysed."
-        } else {
-            reservedScope = "Mean on-demand hours per month over the full \(monthIds.count == 1 ? "month" : "months") \(monthIds.joined(separator: ", ")), against 730 hours in a month. A term pays off when utilization is above its break-even (1 − the commitment discount)."
-        }
+        reservedMonths = monthIds.joined(separator: ", ")
+        reservedMonthCount = monthIds.count
+        reservedOneMonth = monthIds.count == 1
+        noReservedUse = o.reserved.isEmpty
+        noFullMonth = !o.reserved.isEmpty && monthIds.isEmpty
+        asOf = r.asOf
         let summary = o.reservedSummary
-        if o.reserved.isEmpty {
-            reservedSummary = ""
-        } else if summary.recommended == 0 {
-            reservedSummary = "No commitment is recommended: no instance type is used enough for a term to cost less than on-demand."
-        } else {
-            reservedSummary = "\(Format.count(summary.recommended)) \(summary.recommended == 1 ? "commitment is" : "commitments are") recommended, saving \(Format.usd(summary.monthlySavings)) a month in total against paying on-demand for the same hours."
-        }
-    }
-
-    static func realizedSentence(_ t: Totals) -> String {
-        let rate = t.savingsRate.map { ", an effective savings rate of \(Format.percent($0))" } ?? ""
-        if t.realizedSavings > 0 {
-            return "Spot and reserved capacity saved \(Format.usd(t.realizedSavings)) against on-demand in this period (on-demand equivalent \(Format.usd(t.onDemandEquivalent))\(rate))."
-        }
-        if t.realizedSavings < 0 {
-            return "Spot and reserved runs cost \(Format.usd(-t.realizedSavings)) more than on-demand would have in this period (on-demand equivalent \(Format.usd(t.onDemandEquivalent))\(rate)); the data-quality section lists them."
-        }
-        return t.spend > 0
-            ? "Nothing saved against on-demand in this period: no spot or reserved run with a catalog price (on-demand equivalent \(Format.usd(t.onDemandEquivalent)))."
-            : "No spend in this period."
-    }
-
-    static func offPeakSentence(_ o: Opportunities) -> String {
-        guard let share = o.offPeakShare else {
-            return "Off-peak share: no spend in this period."
-        }
-        return "Off-peak share: \(Format.percent(share)) of the spend (\(Format.usd(o.offPeakSpend))) was on runs that started off-peak (nights and weekends, as configured). It is reported, not priced."
+        recommendedCount = Format.count(summary.recommended)
+        oneRecommended = summary.recommended == 1
+        noneRecommended = summary.recommended == 0
+        recommendedSavings = Format.usd(summary.monthlySavings)
     }
 }
 
 /// One opportunity in a table: the report's Savings section and the PR comment share it.
 struct OpportunityRow {
-    let label: String
     let potential: String
     let share: String
     let records: String
@@ -112,8 +103,7 @@ struct OpportunityRow {
     /// The suite with the largest potential and what to change there (used by the PR comment).
     let largest: String
 
-    init(label: String, _ o: Opportunity) {
-        self.label = label
+    init(_ o: Opportunity) {
         potential = Format.usd(o.potential)
         share = Format.percent(o.share)
         records = Format.count(o.records)
@@ -124,21 +114,19 @@ struct OpportunityRow {
 
 /// One opportunity's top suites, instance types and runs, in one small table.
 struct OpportunityDetail {
-    let title: String
-    let what: String
     let potential: String
     let items: [OpportunityItemRow]
     let hasItems: Bool
+    /// Rows beyond `SavingsView.itemLimit` per kind, which only the JSON lists.
     let omitted: String?
+    let omittedOne: Bool
     /// Right-size only (issue 12 part 4): where the benchmark's best value is another instance.
     let bestValue: [BestValueRow]
     let hasBestValue: Bool
 
-    init(title: String, what: String, _ o: Opportunity, bestValue notes: [BestValueNote] = []) {
+    init(_ o: Opportunity, bestValue notes: [BestValueNote] = []) {
         bestValue = notes.map(BestValueRow.init)
         hasBestValue = !notes.isEmpty
-        self.title = title
-        self.what = what
         potential = Format.usd(o.potential)
         let limit = SavingsView.itemLimit
         let groups: [(String, [OpportunityItem])] = [
@@ -147,7 +135,8 @@ struct OpportunityDetail {
         items = groups.flatMap { kind, list in list.prefix(limit).map { OpportunityItemRow(kind: kind, $0) } }
         hasItems = !items.isEmpty
         let left = groups.map { max(0, $0.1.count - limit) }.reduce(0, +)
-        omitted = left > 0 ? "\(Format.count(left)) more \(left == 1 ? "row is" : "rows are") in the JSON output." : nil
+        omitted = left > 0 ? Format.count(left) : nil
+        omittedOne = left == 1
     }
 }
 
