@@ -1,3 +1,4 @@
+import Foundation
 import CostAnalysis
 import CostModel
 
@@ -16,6 +17,11 @@ extension ReportRenderer {
         MarkdownLayout.tidy(try templates.render("partials/dimension-listing", DimensionListingView(pages, href: href)))
     }
 
-    /// The one sentence a report opens with (the feed entry's summary), as plain text.
-    public static func headline(_ report: Report) -> String { ReportView.headline(report) }
+    /// The one sentence a report opens with (the feed entry's summary), as plain text: the
+    /// `partials/headline` template, which the reports include.
+    public func headline(for report: Report) throws -> String {
+        struct Context { let headline: HeadlineView }
+        let text = try templates.render("partials/headline", Context(headline: HeadlineView(report)))
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

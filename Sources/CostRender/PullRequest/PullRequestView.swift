@@ -10,12 +10,16 @@ struct PullRequestView {
     let base: String
     let windowStart: String
     let windowEnd: String
-    let dates: String
+    /// First and last day with a run; `oneDay` when they are the same.
+    let firstDay: String
+    let lastDay: String
+    let oneDay: Bool
     let spend: String
-    let runsText: String
+    let runCount: String
+    let oneRun: Bool
     let hoursText: String
-    let comparisonSentence: String
-    let uncomparedSentence: String?
+    /// The spend-per-run comparison with the base, as figures and flags (`pr-body.mustache` words it).
+    let comparison: ComparisonView
     let totals: TotalsRowView
     let markets: [MarketRowView]
     let hasMarkets: Bool
@@ -37,20 +41,15 @@ struct PullRequestView {
         base = Clip.text(r.base, 80)
         windowStart = r.baseWindow.start
         windowEnd = r.baseWindow.end
-        if let first = r.firstDay, let last = r.lastDay {
-            dates = first == last ? "on \(first)" : "from \(first) to \(last)"
-        } else {
-            dates = ""
-        }
+        firstDay = r.firstDay ?? ""
+        lastDay = r.lastDay ?? ""
+        oneDay = r.firstDay == r.lastDay
         let t = r.totals
         spend = Format.usd(t.spend)
-        runsText = Counted.text(t.runs, "run")
+        runCount = Format.count(t.runs)
+        oneRun = t.runs == 1
         hoursText = Format.hours(t.hours)
-        comparisonSentence = PullRequestView.comparisonSentence(r.comparison, base: base, runs: t.runs)
-        let c = r.comparison
-        uncomparedSentence = c.uncomparedRuns > 0 && c.comparedRuns > 0
-            ? "\(Counted.text(c.uncomparedRuns, "run")) (\(Format.usd(c.uncomparedSpend))) in suites \(base) did not run in the last 4 weeks \(c.uncomparedRuns == 1 ? "is" : "are") not compared."
-            : nil
+        comparison = ComparisonView(r.comparison, runs: t.runs)
         totals = TotalsRowView(t)
         markets = r.markets.map(MarketRowView.init)
         hasMarkets = !markets.isEmpty
@@ -67,21 +66,46 @@ struct PullRequestView {
         max(r.suites.count, r.runs.count, r.efficiency.count, PullRequestSavingsView.itemCount(r))
     }
 
-    static func comparisonSentence(_ c: PullRequestComparison, base: String, runs: Int) -> String {
-        guard let change = c.change else {
-            return c.baseRuns == 0
-                ? "\(base) has no runs in the last 4 weeks, so there is nothing to compare with."
-                : "\(base) ran none of these suites in the last 4 weeks, so there is nothing to compare with."
-        }
-        let them = c.comparedRuns == runs ? "these runs" : "the \(Counted.text(c.comparedRuns, "run")) in suites \(base) also ran"
-        let figures = "\(Format.usd(c.comparedSpend)) against \(Format.usd(c.expectedSpend)) at \(base)'s average"
-        let how: String
-        switch c.direction {
-        case .up: how = "▲ \(Format.percent(change)) more than"
-        case .down: how = "▼ \(Format.percent(-change)) less than"
-        case .unchanged, .noBase: how = "the same as"
-        }
-        return "Per run, \(them) cost \(how) on \(base) over the last 4 weeks, suite by suite: \(figures)."
+}
+
+/// `PullRequestComparison` for the template: which case applies and the figures of each.
+struct ComparisonView {
+    /// The base ran comparable suites: `up`, `down` or `same` says how the PR's runs compare.
+    let compared: Bool
+    let baseHasNoRuns: Bool
+    let up: Bool
+    let down: Bool
+    let same: Bool
+    /// The change's size, unsigned (`12.3%`).
+    let percent: String
+    /// Every run of the PR was compared; else how many were.
+    let allRuns: Bool
+    let comparedRuns: String
+    let oneCompared: Bool
+    let comparedSpend: String
+    let expectedSpend: String
+    /// Runs in suites the base did not run (shown only when some runs were compared).
+    let uncompared: Bool
+    let uncomparedRuns: String
+    let oneUncompared: Bool
+    let uncomparedSpend: String
+
+    init(_ c: PullRequestComparison, runs: Int) {
+        compared = c.change != nil
+        baseHasNoRuns = c.baseRuns == 0
+        up = c.change != nil && c.direction == .up
+        down = c.change != nil && c.direction == .down
+        same = c.change != nil && !up && !down
+        percent = c.change.map { Format.percent($0.magnitude) } ?? ""
+        allRuns = c.comparedRuns == runs
+        comparedRuns = Format.count(c.comparedRuns)
+        oneCompared = c.comparedRuns == 1
+        comparedSpend = Format.usd(c.comparedSpend)
+        expectedSpend = Format.usd(c.expectedSpend)
+        uncompared = c.uncomparedRuns > 0 && c.comparedRuns > 0
+        uncomparedRuns = Format.count(c.uncomparedRuns)
+        oneUncompared = c.uncomparedRuns == 1
+        uncomparedSpend = Format.usd(c.uncomparedSpend)
     }
 }
 

@@ -14,8 +14,10 @@ public enum AtomFeed {
     /// The tag URI prefix of feed ids without a site URL (RFC 4151: authority, date, specific).
     public static let tagPrefix = "tag:costreport,2026:"
 
-    /// The feed of `weekReports` (any order): newest first, at most `entryLimit` entries.
-    public static func weekly(_ weekReports: [Report], siteURL: String?) -> String {
+    /// The feed of `weekReports` (any order): newest first, at most `entryLimit` entries, each
+    /// summarised by `summary` (the report's headline, `ReportRenderer.headline(for:)`).
+    public static func weekly(_ weekReports: [Report], siteURL: String?,
+                              summary: (Report) throws -> String) rethrows -> String {
         let base = siteURL.map(SiteExtras.normalizedSiteURL)
         let reports = weekReports.filter { $0.period.kind == .week }
             .sorted { $0.period.start > $1.period.start }
@@ -42,7 +44,7 @@ public enum AtomFeed {
             x.element("link", [("rel", "alternate"), ("type", "text/html"), ("href", href(page + ".html"))])
             x.element("link", [("rel", "alternate"), ("type", "text/markdown"), ("href", href(page + ".md"))])
             x.element("updated", text: updated(r))
-            x.element("summary", [("type", "text")], text: ReportRenderer.headline(r))
+            x.element("summary", [("type", "text")], text: try summary(r))
             x.end()
         }
         x.end()

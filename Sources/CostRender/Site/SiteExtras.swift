@@ -31,7 +31,8 @@ public enum SiteExtras {
     public static func files(_ input: SiteInput, extras: SiteExtrasInput, renderer: ReportRenderer) throws -> [SiteFile] {
         var files = try dataFiles(input)
         files.append(SiteFile(path: SitePaths.feed,
-                              text: AtomFeed.weekly(input.weekReports, siteURL: extras.siteURL)))
+                              text: try AtomFeed.weekly(input.weekReports, siteURL: extras.siteURL,
+                                                        summary: renderer.headline(for:))))
         let stems = extras.dimensions.map(dimensionStems) ?? [:]
         files.append(try efficiencyFile(input.overview, instanceStems: stems[.instanceType] ?? [:], renderer: renderer))
         if let dimensions = extras.dimensions {

@@ -5,8 +5,11 @@ import CostModel
 struct ChecklistView {
     let items: [ChecklistRow]
     let hasItems: Bool
-    /// `10 items: 3 done, 2 partial, 4 todo, 1 unknown.`
-    let counts: String
+    /// How many items, and per status present (in `ChecklistStatusText.order`), for the line
+    /// `10 items: 3 done, 2 partial, 4 todo, 1 unknown.` that the template writes.
+    let itemCount: String
+    let oneItem: Bool
+    let presentCounts: [StatusCount]
     let statusCounts: [StatusCount]
 
     init(_ checklist: [ChecklistItem]) {
@@ -15,15 +18,20 @@ struct ChecklistView {
         var tally: [String: Int] = [:]
         for item in checklist { tally[item.status.rawValue, default: 0] += 1 }
         statusCounts = ChecklistStatusText.order.map { StatusCount(status: $0, count: Format.count(tally[$0] ?? 0)) }
-        let parts = ChecklistStatusText.order.compactMap { status in tally[status].map { "\(Format.count($0)) \(status)" } }
-        counts = checklist.isEmpty ? "" :
-            "\(Format.count(checklist.count)) \(checklist.count == 1 ? "item" : "items"): \(parts.joined(separator: ", "))."
+        let present = ChecklistStatusText.order.filter { tally[$0] != nil }
+        presentCounts = present.enumerated().map { i, status in
+            StatusCount(status: status, count: Format.count(tally[status] ?? 0), last: i == present.count - 1)
+        }
+        itemCount = Format.count(checklist.count)
+        oneItem = checklist.count == 1
     }
 }
 
 struct StatusCount {
     let status: String
     let count: String
+    /// The last of a comma-separated list.
+    var last = false
 }
 
 struct ChecklistRow {
@@ -68,8 +76,9 @@ struct UnusedResourcesView {
     let items: [UnusedRow]
     let hasItems: Bool
     let total: String
-    /// `1 unused resource costs` / `3 unused resources cost`, before the monthly total.
-    let summaryLead: String
+    /// How many unused resources there are, and whether that is one (the template words it).
+    let count: String
+    let one: Bool
     let files: String
     let hasFiles: Bool
     let unrecognizedFiles: [String]
@@ -80,7 +89,8 @@ struct UnusedResourcesView {
         items = u.items.map(UnusedRow.init)
         hasItems = !items.isEmpty
         total = Format.usd(u.monthlyCost)
-        summaryLead = u.items.count == 1 ? "1 unused resource costs" : "\(Format.count(u.items.count)) unused resources cost"
+        count = Format.count(u.items.count)
+        one = u.items.count == 1
         files = u.files.joined(separator: ", ")
         hasFiles = !u.files.isEmpty
         unrecognizedFiles = u.unrecognizedFiles

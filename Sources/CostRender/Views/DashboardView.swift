@@ -94,13 +94,19 @@ struct DashboardTrend {
 
 struct DashboardOpportunities {
     /// `this month (2026-11)` or `this week (2026-W48)`.
-    let scope: String
+    /// Which report the card shows: this week's or this month's.
+    let isWeek: Bool
+    let periodID: String
     let href: String
-    let rows: [DashboardOpportunityRow]
+    let spot: DashboardOpportunityRow
+    let rightSize: DashboardOpportunityRow
+    let region: DashboardOpportunityRow
+    let combined: DashboardOpportunityRow
     let hasPotential: Bool
     let actions: [DashboardAction]
     let hasActions: Bool
-    let none: String
+    /// No potential: because there was no spend (else nothing could move).
+    let hasSpend: Bool
 
     /// The month to date when it has something to save, else the week.
     init(week: Report, month: Report) {
@@ -109,40 +115,46 @@ struct DashboardOpportunities {
             return [o.spot, o.rightSize, o.region, o.combined].contains { $0.potential > 0 }
         }
         let r = anyPotential(month) || !anyPotential(week) ? month : week
-        let kind = r.period.kind == .week ? "week" : "month"
-        scope = "this \(kind) (\(r.period.id))"
+        isWeek = r.period.kind == .week
+        periodID = r.period.id
         href = SitePaths.stem(r.period.kind, id: r.period.id) + ".html"
         let o = r.opportunities
-        rows = [("Spot", o.spot), ("Right-size", o.rightSize), ("Region", o.region), ("Combined", o.combined)]
-            .map { DashboardOpportunityRow(label: $0.0, potential: Format.usd($0.1.potential), share: Format.percent($0.1.share)) }
+        spot = DashboardOpportunityRow(o.spot)
+        rightSize = DashboardOpportunityRow(o.rightSize)
+        region = DashboardOpportunityRow(o.region)
+        combined = DashboardOpportunityRow(o.combined)
         hasPotential = anyPotential(r)
         // Ranked by the analysis (`Opportunities.topActions`); the card shows them as they come.
         let actions = o.topActions.map {
-            DashboardAction(subject: "\($0.subject == .instanceType ? "instance type" : "suite") \($0.key)",
+            DashboardAction(isInstanceType: $0.subject == .instanceType, key: $0.key,
                             action: $0.action, potential: Format.usd($0.potential))
         }
         self.actions = actions
         hasActions = !actions.isEmpty
-        none = r.totals.spend > 0 ? "Nothing to save: no run could move to spot, a smaller instance or a cheaper region."
-            : "No spend yet, so nothing to save."
+        hasSpend = r.totals.spend > 0
     }
 }
 
 struct DashboardOpportunityRow {
-    let label: String
     let potential: String
     let share: String
+
+    init(_ o: Opportunity) { potential = Format.usd(o.potential); share = Format.percent(o.share) }
 }
 
 struct DashboardAction {
-    let subject: String
+    /// An instance type, else a suite.
+    let isInstanceType: Bool
+    let key: String
     let action: String
     let potential: String
 }
 
 struct DashboardChecklist {
     let href: String
-    let counts: String
+    let itemCount: String
+    let oneItem: Bool
+    let presentCounts: [StatusCount]
     let statusCounts: [StatusCount]
     let items: [DashboardChecklistItem]
     let hasItems: Bool
@@ -150,7 +162,9 @@ struct DashboardChecklist {
     init(_ checklist: [ChecklistItem]) {
         href = SitePaths.checklist
         let view = ChecklistView(checklist)
-        counts = view.counts
+        itemCount = view.itemCount
+        oneItem = view.oneItem
+        presentCounts = view.presentCounts
         statusCounts = view.statusCounts
         items = checklist.map {
             DashboardChecklistItem(id: String($0.id), title: $0.title, status: ChecklistStatusText.word($0),

@@ -45,7 +45,8 @@ struct EfficiencyPageBenchmark {
     let bestInstance: String
     let bestHref: String?
     let bestThroughput: String
-    let bestLatency: String
+    /// Nil when no sample had a latency.
+    let bestLatency: String?
     let instanceTypes: Int
     /// The SVG (`Charts.value`), placed unescaped.
     let chart: String
@@ -58,7 +59,7 @@ struct EfficiencyPageBenchmark {
         bestInstance = best.instanceType
         bestHref = instanceHref(best.instanceType)
         bestThroughput = EfficiencyRowView.number(best.medianThroughput)
-        bestLatency = best.medianLatencyMs.map { EfficiencyRowView.number($0) + " ms" } ?? "not recorded"
+        bestLatency = best.medianLatencyMs.map { EfficiencyRowView.number($0) + " ms" }
         instanceTypes = rows.count
         chart = Charts.value(rows, id: "value-" + anchor)
         self.rows = rows.map { EfficiencyPageRow($0, instanceHref: instanceHref) }

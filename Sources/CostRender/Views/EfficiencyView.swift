@@ -30,7 +30,8 @@ struct EfficiencyBenchmarkView {
     let benchmark: String
     let bestInstance: String
     let bestThroughput: String
-    let bestLatency: String
+    /// Nil when no sample had a latency.
+    let bestLatency: String?
     let rows: [EfficiencyRowView]
 
     init(_ rows: [EfficiencyRow]) {
@@ -38,7 +39,7 @@ struct EfficiencyBenchmarkView {
         benchmark = best.benchmark
         bestInstance = best.instanceType
         bestThroughput = EfficiencyRowView.number(best.medianThroughput)
-        bestLatency = best.medianLatencyMs.map { EfficiencyRowView.number($0) + " ms" } ?? "not recorded"
+        bestLatency = best.medianLatencyMs.map { EfficiencyRowView.number($0) + " ms" }
         self.rows = rows.map(EfficiencyRowView.init)
     }
 }

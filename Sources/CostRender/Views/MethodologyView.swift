@@ -11,19 +11,16 @@ struct MethodologyView {
     let hasProviders: Bool
     let overriddenKeys: [String]
     let hasOverrides: Bool
-    let settings: [SettingRow]
+    let settings: SettingsView
     let rightSize: [RightSizeRow]
     /// The thresholds the checklist uses with this config (defaults, or the config's), per item.
     let thresholds: MethodologyThresholds
-    let thresholdOverrides: [String]
+    let thresholdOverrides: [ThresholdOverride]
     let hasThresholdOverrides: Bool
     /// Rows a breakdown table shows in Markdown before the rest is summarised.
     let breakdownRowLimit: String
-    let declared: [String]
+    let declared: [DeclaredItem]
     let hasDeclared: Bool
-    let offPeakWindow: String
-    let reservedMonths: String
-    let snapshotAgeDays: String
     let checklistHref: String
     let publicationLog: String
 
@@ -33,29 +30,10 @@ struct MethodologyView {
         hasProviders = !providers.isEmpty
         overriddenKeys = catalog.overriddenKeys.sorted()
         hasOverrides = !overriddenKeys.isEmpty
-        offPeakWindow = MethodologyView.offPeak(config.offPeak)
-        reservedMonths = Format.count(config.reservedMonths)
-        snapshotAgeDays = Format.count(config.snapshotAgeDays)
         checklistHref = SitePaths.checklist
         publicationLog = SitePaths.publicationLog
 
-        let b = config.budget
-        let allocations = b.allocations.map { "\($0.developer) \(Format.usd($0.monthly))" }
-        settings = [
-            SettingRow(label: "Config file", value: config.sourcePath.map(MethodologyView.fileName) ?? "none (built-in defaults)"),
-            SettingRow(label: "Time zone", value: config.timezone),
-            SettingRow(label: "Cost attribution", value: config.costAttribution.rawValue),
-            SettingRow(label: "Critical suites (never proposed for spot)",
-                       value: config.criticalSuites.isEmpty ? "none" : config.criticalSuites.joined(separator: ", ")),
-            SettingRow(label: "Monthly budget", value: Format.usd(b.monthly) + (b.preset.map { " (preset \($0))" } ?? "")
-                       + (b.monthlyConfigured ? "" : " (default, not configured)")),
-            SettingRow(label: "Warning / critical at", value: "\(Format.percent(b.warnAt)) / \(Format.percent(b.criticalAt)) of the budget"),
-            SettingRow(label: "Daily alert", value: Format.usd(b.dailyAlert) + (b.dailyAlertConfigured ? "" : " (default, not configured)")),
-            SettingRow(label: "Developer allocations", value: allocations.isEmpty ? "none" : allocations.joined(separator: ", ")),
-            SettingRow(label: "Off-peak window", value: offPeakWindow),
-            SettingRow(label: "Reserved capacity: full months analysed", value: reservedMonths),
-            SettingRow(label: "Snapshots unused after", value: "\(snapshotAgeDays) days"),
-        ]
+        settings = SettingsView(config)
 
         let known = ["unit", "quick", "integration", "benchmark"]
         let types = known.filter { config.rightSize[$0] != nil }
@@ -68,10 +46,11 @@ struct MethodologyView {
         thresholds = MethodologyThresholds(ChecklistThresholds.effective(config))
         breakdownRowLimit = Format.count(ReportSettings.defaultBreakdownRowLimit)
         thresholdOverrides = config.thresholds.sorted { $0.key < $1.key }.map { id, t in
-            "Item \(id): done at \(MethodologyView.threshold(id, t.done)), partial at \(MethodologyView.threshold(id, t.partial))."
+            ThresholdOverride(item: String(id), done: MethodologyView.threshold(id, t.done),
+                              partial: MethodologyView.threshold(id, t.partial))
         }
         hasThresholdOverrides = !thresholdOverrides.isEmpty
-        declared = config.declared.sorted { $0.key < $1.key }.map { "Item \($0.key): declared \($0.value)." }
+        declared = config.declared.sorted { $0.key < $1.key }.map { DeclaredItem(item: String($0.key), word: $0.value) }
         hasDeclared = !declared.isEmpty
     }
 
@@ -84,11 +63,6 @@ struct MethodologyView {
         }
     }
 
-    static func offPeak(_ o: OffPeakConfig) -> String {
-        func clock(_ minute: Int) -> String { PriceText.pad(minute / 60, 2) + ":" + PriceText.pad(minute % 60, 2) }
-        let window = "\(clock(o.startMinute))–\(clock(o.endMinute)) local time"
-        return o.weekends ? window + ", and all of Saturday and Sunday" : window
-    }
 
     /// The file's own name: the site must not depend on the folder a build was started from.
     static func fileName(_ path: String) -> String {
@@ -177,9 +151,71 @@ struct CleanupThreshold {
     }
 }
 
-struct SettingRow {
-    let label: String
-    let value: String
+/// The settings this build used, by name: the template labels them and words the defaults.
+struct SettingsView {
+    /// The config file's name; nil without one (built-in defaults).
+    let configFile: String?
+    let timezone: String
+    let costAttribution: String
+    /// Comma-separated globs; nil when none.
+    let criticalSuites: String?
+    let monthlyBudget: String
+    let preset: String?
+    let monthlyConfigured: Bool
+    let warnAt: String
+    let criticalAt: String
+    let dailyAlert: String
+    let dailyAlertConfigured: Bool
+    /// `alice $500.00, bob $300.00`; nil when none.
+    let allocations: String?
+    let offPeakWindow: OffPeakWindowView
+    let reservedMonths: String
+    let snapshotAgeDays: String
+
+    init(_ config: Config) {
+        let b = config.budget
+        configFile = config.sourcePath.map(MethodologyView.fileName)
+        timezone = config.timezone
+        costAttribution = config.costAttribution.rawValue
+        criticalSuites = config.criticalSuites.isEmpty ? nil : config.criticalSuites.joined(separator: ", ")
+        monthlyBudget = Format.usd(b.monthly)
+        preset = b.preset
+        monthlyConfigured = b.monthlyConfigured
+        warnAt = Format.percent(b.warnAt)
+        criticalAt = Format.percent(b.criticalAt)
+        dailyAlert = Format.usd(b.dailyAlert)
+        dailyAlertConfigured = b.dailyAlertConfigured
+        let allocations = b.allocations.map { "\($0.developer) \(Format.usd($0.monthly))" }
+        self.allocations = allocations.isEmpty ? nil : allocations.joined(separator: ", ")
+        offPeakWindow = OffPeakWindowView(config.offPeak)
+        reservedMonths = Format.count(config.reservedMonths)
+        snapshotAgeDays = Format.count(config.snapshotAgeDays)
+    }
+}
+
+/// The off-peak window's local start and end (`22:00`, `06:00`) and whether weekends count.
+struct OffPeakWindowView {
+    let start: String
+    let end: String
+    let weekends: Bool
+
+    init(_ o: OffPeakConfig) {
+        func clock(_ minute: Int) -> String { PriceText.pad(minute / 60, 2) + ":" + PriceText.pad(minute % 60, 2) }
+        start = clock(o.startMinute)
+        end = clock(o.endMinute)
+        weekends = o.weekends
+    }
+}
+
+struct ThresholdOverride {
+    let item: String
+    let done: String
+    let partial: String
+}
+
+struct DeclaredItem {
+    let item: String
+    let word: String
 }
 
 struct RightSizeRow {

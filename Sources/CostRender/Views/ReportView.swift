@@ -14,8 +14,9 @@ struct ReportView {
     let daysCovered: Int
     let days: Int
     let previousID: String
-    let summary: [SummaryRow]
-    let headline: String
+    let summary: SummaryRows
+    /// The sentence a team lead reads first (`partials/headline.mustache`).
+    let headline: HeadlineView
     let budget: BudgetView
     let trend: [TrendRow]
     let hasTrend: Bool
@@ -42,27 +43,26 @@ struct ReportView {
         timezone = r.settings.timezone
         costAttribution = r.settings.costAttribution
         let t = r.totals, p = r.previousTotals, d = r.totalsChange
-        summary = [
-            SummaryRow(label: "Spend", current: Format.usd(t.spend), previous: Format.usd(p.spend),
+        summary = SummaryRows(
+            spend: SummaryRow(current: Format.usd(t.spend), previous: Format.usd(p.spend),
                        change: ChangeText.describe(r.change)),
-            SummaryRow(label: "Runs", current: Format.count(t.runs), previous: Format.count(p.runs),
+            runs: SummaryRow(current: Format.count(t.runs), previous: Format.count(p.runs),
                        change: ChangeText.count(d.runs)),
-            SummaryRow(label: "Records", current: Format.count(t.records), previous: Format.count(p.records),
+            records: SummaryRow(current: Format.count(t.records), previous: Format.count(p.records),
                        change: ChangeText.count(d.records)),
-            SummaryRow(label: "Instance-hours", current: Format.hours(t.hours), previous: Format.hours(p.hours),
+            hours: SummaryRow(current: Format.hours(t.hours), previous: Format.hours(p.hours),
                        change: ChangeText.hours(d.hours)),
-            SummaryRow(label: "On-demand equivalent", current: Format.usd(t.onDemandEquivalent),
+            onDemandEquivalent: SummaryRow(current: Format.usd(t.onDemandEquivalent),
                        previous: Format.usd(p.onDemandEquivalent), change: Format.signedUSD(d.onDemandEquivalent)),
-            SummaryRow(label: "Realized savings", current: Format.usd(t.realizedSavings),
+            realizedSavings: SummaryRow(current: Format.usd(t.realizedSavings),
                        previous: Format.usd(p.realizedSavings), change: Format.signedUSD(d.realizedSavings)),
-            SummaryRow(label: "Effective savings rate", current: t.savingsRate.map(Format.percent) ?? "n/a",
+            savingsRate: SummaryRow(current: t.savingsRate.map(Format.percent) ?? "n/a",
                        previous: p.savingsRate.map(Format.percent) ?? "n/a", change: ""),
-            SummaryRow(label: "Tests passed / failed", current: "\(Format.count(t.testsPassed)) / \(Format.count(t.testsFailed))",
+            tests: SummaryRow(current: "\(Format.count(t.testsPassed)) / \(Format.count(t.testsFailed))",
                        previous: "\(Format.count(p.testsPassed)) / \(Format.count(p.testsFailed))", change: ""),
-            SummaryRow(label: "Spend on runs with failed tests", current: Format.usd(t.failedRunSpend),
-                       previous: Format.usd(p.failedRunSpend), change: Format.signedUSD(d.failedRunSpend)),
-        ]
-        headline = ReportView.headline(r)
+            failedRunSpend: SummaryRow(current: Format.usd(t.failedRunSpend),
+                       previous: Format.usd(p.failedRunSpend), change: Format.signedUSD(d.failedRunSpend)))
+        headline = HeadlineView(r)
         budget = BudgetView(r.budget)
         let maxTrend = r.trend.map(\.spend).max() ?? 0
         trend = r.trend.map { TrendRow(week: $0.week, start: $0.start, spend: Format.usd($0.spend), bar: Bar.of($0.spend, max: maxTrend)) }
@@ -73,21 +73,38 @@ struct ReportView {
         savings = SavingsView(r)
     }
 
-    /// One sentence a team lead reads first.
-    static func headline(_ r: Report) -> String {
-        var s = "\(Format.usd(r.totals.spend)) across \(Format.count(r.totals.runs)) runs"
-        if r.previousTotals.spend > 0 || r.totals.spend > 0 {
-            s += " (\(ChangeText.describe(r.change)) vs \(r.previousPeriod.id))"
-        }
-        if r.totals.realizedSavings != 0 {
-            s += "; spot and reserved capacity saved \(Format.usd(r.totals.realizedSavings)) against on-demand"
-        }
-        return s + "."
+}
+
+/// The figures of the one sentence a report opens with (also the feed entry's summary).
+struct HeadlineView {
+    let spend: String
+    let runs: String
+    let oneRun: Bool
+    /// The change against the previous period, shown unless both periods are empty.
+    let showChange: Bool
+    let change: String
+    let previous: String
+    let saved: Bool
+    let savings: String
+
+    init(_ r: Report) {
+        spend = Format.usd(r.totals.spend)
+        runs = Format.count(r.totals.runs)
+        oneRun = r.totals.runs == 1
+        showChange = r.previousTotals.spend > 0 || r.totals.spend > 0
+        change = ChangeText.describe(r.change)
+        previous = r.previousPeriod.id
+        saved = r.totals.realizedSavings != 0
+        savings = Format.usd(r.totals.realizedSavings)
     }
 }
 
+/// The Summary table's rows by name: the template labels them.
+struct SummaryRows {
+    let spend, runs, records, hours, onDemandEquivalent, realizedSavings, savingsRate, tests, failedRunSpend: SummaryRow
+}
+
 struct SummaryRow {
-    let label: String
     let current: String
     let previous: String
     let change: String
