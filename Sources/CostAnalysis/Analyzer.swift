@@ -73,14 +73,18 @@ public struct Analyzer: Sendable {
         }
         let days = period.start <= last ? (0...(last - period.start)).map { period.start.adding(days: $0) } : []
 
+        // Like for like (spec §12): a period cut short by as-of against the same days of the previous one.
         let previousPeriod = period.previous
+        let window = ComparedWindow(period, asOf: asOf, firstDay: timeline.days.first)
         var previous = TotalsAccumulator(runsContiguous: timeline.runsContiguous)
-        for i in timeline.recordIndices(from: previousPeriod.start, through: min(previousPeriod.end, asOf)) {
+        for i in timeline.recordIndices(from: window.start, through: min(window.end, asOf)) {
             previous.add(timeline.records[i])
         }
 
-        let totals = current.totals
+        var totals = current.totals
         let previousTotals = previous.totals
+        let change = Change.between(totals.spend, previous: previousTotals.spend, comparable: window.comparable)
+        totals.comparison = TotalsComparison(previousPeriod: window.info(spend: previousTotals.spend), change: change)
         let settings = ReportSettings(timezone: config.timezone, costAttribution: config.costAttribution.rawValue)
         let breakdowns = current.breakdowns(days: days)
         let savingsReport = SavingsReport(opportunities, index: savings, labels: labels, catalog: catalog, config: config,
@@ -91,7 +95,7 @@ public struct Analyzer: Sendable {
             previousPeriod: PeriodInfo(previousPeriod, asOf: asOf),
             totals: totals,
             previousTotals: previousTotals,
-            change: .between(totals.spend, previous: previousTotals.spend),
+            change: change,
             totalsChange: .between(totals, previous: previousTotals),
             breakdowns: breakdowns,
             breakdownsOmitted: .beyond(settings.breakdownRowLimit, of: breakdowns),

@@ -61,6 +61,44 @@ public struct PeriodInfo: Sendable, Codable, Equatable {
     }
 }
 
+/// The days of the previous period a period is compared with (spec §12, like for like): the whole
+/// previous period, or, for a period cut short by the as-of date after N days, its first N days
+/// (capped at its end). `totals.previous_period` in the JSON.
+public struct PreviousWindow: Sendable, Codable, Equatable {
+    /// The previous period's id, and the compared window's first and last day.
+    public var id: String
+    public var start: String
+    public var end: String
+    /// Spend in the window.
+    public var spend: Double
+    /// True when the window is shorter than the previous period.
+    public var partial: Bool
+    /// False when the window starts before the first accepted record's day: no comparison.
+    public var comparable: Bool
+    /// The first accepted record's day (what the report names when there is no comparison); nil without records.
+    public var dataStarts: String?
+
+    public init(id: String, start: String, end: String, spend: Double, partial: Bool, comparable: Bool, dataStarts: String?) {
+        self.id = id; self.start = start; self.end = end; self.spend = spend; self.partial = partial
+        self.comparable = comparable; self.dataStarts = dataStarts
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(start, forKey: .start); try c.encode(end, forKey: .end)
+        try c.encode(spend, forKey: .spend); try c.encode(partial, forKey: .partial)
+        try c.encode(comparable, forKey: .comparable); try c.encode(dataStarts, forKey: .dataStarts)
+    }
+}
+
+/// A report's totals against the compared window (spec §10: `totals.previous_period`, `change`, `change_pct`).
+public struct TotalsComparison: Sendable, Codable, Equatable {
+    public var previousPeriod: PreviousWindow
+    public var change: Change
+
+    public init(previousPeriod: PreviousWindow, change: Change) { self.previousPeriod = previousPeriod; self.change = change }
+}
+
 public struct Totals: Sendable, Codable, Equatable {
     public var records: Int = 0
     public var runs: Int = 0
@@ -74,6 +112,8 @@ public struct Totals: Sendable, Codable, Equatable {
     public var testsFailed: Int = 0
     public var failedRunSpend: Double = 0
     public var estimatedSpend: Double = 0
+    /// A report's own totals only: the like-for-like comparison (nil for a previous window's or a PR's totals).
+    public var comparison: TotalsComparison?
     public init() {}
 
     /// Optional figures are written as `null`, not left out: spec §10 readers expect every key.
@@ -85,15 +125,27 @@ public struct Totals: Sendable, Codable, Equatable {
         try c.encode(realizedSavings, forKey: .realizedSavings); try c.encode(savingsRate, forKey: .savingsRate)
         try c.encode(testsPassed, forKey: .testsPassed); try c.encode(testsFailed, forKey: .testsFailed)
         try c.encode(failedRunSpend, forKey: .failedRunSpend); try c.encode(estimatedSpend, forKey: .estimatedSpend)
+        if let comparison {
+            var x = encoder.container(keyedBy: ComparisonKeys.self)
+            try x.encode(comparison.previousPeriod, forKey: .previousPeriod)
+            try x.encode(comparison.change.spend, forKey: .change)
+            try x.encode(comparison.change.percent, forKey: .changePct)
+        }
     }
+
+    private enum ComparisonKeys: String, CodingKey { case previousPeriod, change, changePct }
 }
 
 public struct Change: Sendable, Codable, Equatable {
-    /// Spend minus the previous period's spend.
-    public var spend: Double
-    /// Relative change; nil when the previous period had no spend.
+    /// Spend minus the compared window's spend (spec §12, like for like); nil when there is no
+    /// comparison because that window starts before the data.
+    public var spend: Double?
+    /// Relative change; nil without a comparison or when the compared window had no spend.
     public var percent: Double?
-    public init(spend: Double, percent: Double?) { self.spend = spend; self.percent = percent }
+    public init(spend: Double?, percent: Double?) { self.spend = spend; self.percent = percent }
+
+    /// No comparison (spec §12): the compared window starts before the first record.
+    public static let none = Change(spend: nil, percent: nil)
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

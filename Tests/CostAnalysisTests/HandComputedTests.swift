@@ -121,12 +121,16 @@ enum HandFixture {
     }
 
     @Test func changeAgainstPreviousWeek() {
-        // W46 (11-09 … 11-15): p1 98.31 + p2 7.34 = 105.65; change 350.35 − 105.65 = 244.70 (+231.6 %)
+        // Like for like (spec §12): W47 is cut short after 3 days (Mon–Wed), so it is compared with
+        // Mon–Wed of W46, 11-09 … 11-11: p1 98.31 (p2 on Thursday 11-12 is outside);
+        // change 350.35 − 98.31 = 252.04 (+256.4 %). The data starts 10-20, before 11-09: comparable.
         #expect(report.previousPeriod.id == "2026-W46")
-        #expect(cents(report.previousTotals.spend, 105.65))
-        #expect(report.previousTotals.records == 2 && report.previousTotals.runs == 2)
-        #expect(cents(report.change.spend, 244.70))
-        #expect(abs(report.change.percent! - 244.70 / 105.65) < 1e-6)
+        let window = report.totals.comparison?.previousPeriod
+        #expect(window?.start == "2026-11-09" && window?.end == "2026-11-11" && window?.partial == true && window?.comparable == true)
+        #expect(cents(report.previousTotals.spend, 98.31))
+        #expect(report.previousTotals.records == 1 && report.previousTotals.runs == 1)
+        #expect(cents(report.change.spend ?? 0, 252.04))
+        #expect(abs(report.change.percent! - 252.04 / 98.31) < 1e-6)
         #expect(report.period.daysCovered == 3 && report.period.days == 7)
     }
 

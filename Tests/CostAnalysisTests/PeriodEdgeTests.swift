@@ -22,10 +22,11 @@ import CostModel
         let a = Self.yearEnd().analyzer()
         let w53 = a.report(for: period("2026-W53"), asOf: day("2027-03-31"))
         #expect(w53.period.start == "2026-12-28" && w53.period.end == "2027-01-03")
-        // 1 + 2 + 4 over three runs; the previous week is 2026-W52 (7)
+        // 1 + 2 + 4 over three runs; the previous week is 2026-W52 (7), but it starts on 12-21,
+        // before the data's first day (12-27): no comparison (spec §12).
         #expect(w53.totals.spend == 7 && w53.totals.runs == 3)
-        #expect(w53.previousPeriod.id == "2026-W52" && w53.previousTotals.spend == 7 && w53.change.spend == 0)
-        #expect(w53.change.percent == 0)
+        #expect(w53.previousPeriod.id == "2026-W52" && w53.previousTotals.spend == 7 && w53.change == .none)
+        #expect(w53.totals.comparison?.previousPeriod.dataStarts == "2026-12-27")
         let w53days = w53.breakdowns.day.sorted { $0.key < $1.key }
         #expect(w53days.map(\.key) == ["2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31",
                                        "2027-01-01", "2027-01-02", "2027-01-03"])
@@ -62,11 +63,15 @@ import CostModel
 
     @Test func rangePeriodsAndTheirPreviousRange() {
         let a = Self.yearEnd().analyzer()
-        // 2026-12-29 … 2027-01-04 (7 days): 2 + 4 + 8 = 14; previous 2026-12-22 … 2026-12-28: 7 + 1 = 8
+        // 2026-12-29 … 2027-01-04 (7 days): 2 + 4 + 8 = 14; previous 2026-12-22 … 2026-12-28: 7 + 1 = 8,
+        // a window that starts before the data (12-27): no comparison.
         let r = a.report(for: period("2026-12-29..2027-01-04"), asOf: day("2027-03-31"))
         #expect(r.period.kind == .range && r.period.id == "2026-12-29..2027-01-04")
         #expect(r.totals.spend == 14 && r.previousPeriod.id == "2026-12-22..2026-12-28")
-        #expect(r.previousTotals.spend == 8 && r.change.spend == 6 && r.change.percent == 0.75)
+        #expect(r.previousTotals.spend == 8 && r.change == .none)
+        // 2027-02-28 … 2027-03-06 against 2027-02-21 … 2027-02-27 (after the data's start): 100 + 56 against 0.
+        let later = a.report(for: period("2027-02-28..2027-03-06"), asOf: day("2027-03-31"))
+        #expect(later.previousPeriod.id == "2027-02-21..2027-02-27" && later.change.spend == 156 && later.change.percent == nil)
         // The trend ends with the week that contains the range's end (2027-W01).
         #expect(r.trend.last?.week == "2027-W01")
     }
@@ -84,10 +89,12 @@ import CostModel
         let later = a.report(for: period("2027-03"), asOf: asOf)
         #expect(later.totals.records == 0 && later.totals.spend == 0 && later.breakdowns.day.isEmpty)
         #expect(later.period.daysCovered == 0 && later.breakdowns.provider.isEmpty)
-        // The previous period is capped too: week 2027-W01 as of 2027-01-01 sees only 12-28 and 12-31 of W53.
+        // Like for like: week 2027-W01 as of 2027-01-01 has not started, so no day of W53 is compared.
         let w01 = a.report(for: period("2027-W01"), asOf: day("2027-01-01"))
-        #expect(w01.totals.spend == 0 && w01.previousTotals.spend == 3 && w01.change.spend == -3)
-        #expect(w01.change.percent == -1)
+        #expect(w01.totals.spend == 0 && w01.previousTotals.spend == 0 && w01.change == .none)
+        // Week 2027-W01 as of Tuesday 2027-01-05 (2 days): 8 against Mon–Tue of W53 (12-28 … 12-29): 1.
+        let w01tue = a.report(for: period("2027-W01"), asOf: day("2027-01-05"))
+        #expect(w01tue.previousTotals.spend == 1 && w01tue.change.spend == 7 && w01tue.change.percent == 7)
         #expect(a.periodsWithData(asOf: asOf).weeks.map(\.id) == ["2026-W53", "2026-W52"])
     }
 
@@ -100,8 +107,8 @@ import CostModel
         // Only 2027-W08 (02-28: 56) and 2027-W09 (03-01: 100) have spend.
         #expect(r.trend.map(\.spend) == [0, 0, 0, 0, 0, 0, 56, 100, 0, 0, 0, 0])
         #expect(r.trend.first?.start == "2027-01-11")
-        // Previous period with no spend: percent nil.
-        let first = a.report(for: period("2026-W52"), asOf: day("2027-03-31"))
-        #expect(first.previousTotals.spend == 0 && first.change.percent == nil && first.change.spend == 7)
+        // Previous period with no spend (W07, after the data's start): percent nil.
+        let feb = a.report(for: period("2027-W08"), asOf: day("2027-03-31"))
+        #expect(feb.previousTotals.spend == 0 && feb.change.percent == nil && feb.change.spend == 56)
     }
 }

@@ -16,28 +16,27 @@ import CostRender
     @Test func totalsChangeIsEachTotalMinusThePreviousWeeks() throws {
         // W47 up to as-of (HandComputedTests.periodTotals): 10 records, 9 runs, 29.5 h, on-demand
         // equivalent 277.53, realized savings 97.18, spend on runs with failed tests 98.31.
-        // W46: p1 (p4d on-demand, 3 h, 98.31) and p2 (a2 on-demand, 2 h, 7.34): 2 records, 2 runs, 5 h,
-        // on-demand equivalent 3 × 32.77 + 2 × 3.67 = 98.31 + 7.34 = 105.65, nothing saved, no failed tests.
+        // Like for like (spec §12): Mon–Wed of W46 (11-09 … 11-11) holds p1 only (p4d on-demand,
+        // 3 h, 98.31): 1 record, 1 run, 3 h, on-demand equivalent 98.31, nothing saved, no failures.
         let d = report.totalsChange
-        #expect(d.runs == 7 && d.records == 8)
-        #expect(abs(d.hours - 24.5) < 1e-9)
-        #expect(cents(d.onDemandEquivalent, 277.53 - 105.65))
+        #expect(d.runs == 8 && d.records == 9)
+        #expect(abs(d.hours - 26.5) < 1e-9)
+        #expect(cents(d.onDemandEquivalent, 277.53 - 98.31))
         #expect(cents(d.realizedSavings, 97.18))
         #expect(cents(d.failedRunSpend, 98.31))
 
         let c = try #require(try json(report)["totals_change"] as? [String: Any])
-        #expect(c["runs"] as? Int == 7 && c["records"] as? Int == 8)
-        #expect(abs((c["hours"] as? Double ?? 0) - 24.5) < 1e-9)
-        #expect(cents(c["on_demand_equivalent"] as? Double, 171.88))
+        #expect(c["runs"] as? Int == 8 && c["records"] as? Int == 9)
+        #expect(abs((c["hours"] as? Double ?? 0) - 26.5) < 1e-9)
+        #expect(cents(c["on_demand_equivalent"] as? Double, 179.22))
         #expect(cents(c["realized_savings"] as? Double, 97.18) && cents(c["failed_run_spend"] as? Double, 98.31))
     }
 
-    @Test func totalsChangeCanBeNegative() {
-        // W48 seen on 2026-11-18 has not started: nothing against W47's 10 records, 9 runs, 29.5 h.
+    @Test func aPeriodNotStartedYetHasNoComparison() {
+        // W48 seen on 2026-11-18 has not started: no day elapsed, so no day of W47 to compare with.
         let next = HandFixture.build().analyzer(HandFixture.config).report(for: period("2026-W48"), asOf: HandFixture.asOf)
-        #expect(next.totalsChange.runs == -9 && next.totalsChange.records == -10)
-        #expect(abs(next.totalsChange.hours + 29.5) < 1e-9)
-        #expect(cents(next.totalsChange.realizedSavings, -97.18))
+        #expect(next.change == .none && next.totals.comparison?.previousPeriod.comparable == false)
+        #expect(next.previousTotals.records == 0 && next.totalsChange.runs == 0)
     }
 
     @Test func reservedSummaryAddsUpTheRecommendedTerms() throws {

@@ -79,7 +79,7 @@ struct DashboardTrend {
     let weekHref: String
     let spend: String
     let change: String
-    let previous: String
+    let compared: ComparedView
     let chart: String
 
     init(_ week: Report) {
@@ -87,7 +87,7 @@ struct DashboardTrend {
         weekHref = SitePaths.stem(week.period.kind, id: week.period.id) + ".html"
         spend = Format.usd(week.totals.spend)
         change = ChangeText.describe(week.change)
-        previous = week.previousPeriod.id
+        compared = ComparedView(week)
         chart = Charts.trend(week.trend, id: "chart-trend")
     }
 }

@@ -14,6 +14,7 @@ struct ReportView {
     let daysCovered: Int
     let days: Int
     let previousID: String
+    let compared: ComparedView
     let summary: SummaryRows
     /// The sentence a team lead reads first (`partials/headline.mustache`).
     let headline: HeadlineView
@@ -40,28 +41,32 @@ struct ReportView {
         daysCovered = r.period.daysCovered
         days = r.period.days
         previousID = r.previousPeriod.id
+        compared = ComparedView(r)
         timezone = r.settings.timezone
         costAttribution = r.settings.costAttribution
         let t = r.totals, p = r.previousTotals, d = r.totalsChange
+        // Without a comparison (spec §12) no change is shown: the previous figures are incomplete.
+        let comparable = compared.comparable
+        func versus(_ text: String) -> String { comparable ? text : "–" }
         summary = SummaryRows(
             spend: SummaryRow(current: Format.usd(t.spend), previous: Format.usd(p.spend),
                        change: ChangeText.describe(r.change)),
             runs: SummaryRow(current: Format.count(t.runs), previous: Format.count(p.runs),
-                       change: ChangeText.count(d.runs)),
+                       change: versus(ChangeText.count(d.runs))),
             records: SummaryRow(current: Format.count(t.records), previous: Format.count(p.records),
-                       change: ChangeText.count(d.records)),
+                       change: versus(ChangeText.count(d.records))),
             hours: SummaryRow(current: Format.hours(t.hours), previous: Format.hours(p.hours),
-                       change: ChangeText.hours(d.hours)),
+                       change: versus(ChangeText.hours(d.hours))),
             onDemandEquivalent: SummaryRow(current: Format.usd(t.onDemandEquivalent),
-                       previous: Format.usd(p.onDemandEquivalent), change: Format.signedUSD(d.onDemandEquivalent)),
+                       previous: Format.usd(p.onDemandEquivalent), change: versus(Format.signedUSD(d.onDemandEquivalent))),
             realizedSavings: SummaryRow(current: Format.usd(t.realizedSavings),
-                       previous: Format.usd(p.realizedSavings), change: Format.signedUSD(d.realizedSavings)),
+                       previous: Format.usd(p.realizedSavings), change: versus(Format.signedUSD(d.realizedSavings))),
             savingsRate: SummaryRow(current: t.savingsRate.map(Format.percent) ?? "n/a",
                        previous: p.savingsRate.map(Format.percent) ?? "n/a", change: ""),
             tests: SummaryRow(current: "\(Format.count(t.testsPassed)) / \(Format.count(t.testsFailed))",
                        previous: "\(Format.count(p.testsPassed)) / \(Format.count(p.testsFailed))", change: ""),
             failedRunSpend: SummaryRow(current: Format.usd(t.failedRunSpend),
-                       previous: Format.usd(p.failedRunSpend), change: Format.signedUSD(d.failedRunSpend)))
+                       previous: Format.usd(p.failedRunSpend), change: versus(Format.signedUSD(d.failedRunSpend))))
         headline = HeadlineView(r)
         budget = BudgetView(r.budget)
         let maxTrend = r.trend.map(\.spend).max() ?? 0
@@ -75,6 +80,27 @@ struct ReportView {
 
 }
 
+/// What a report's change is measured against (spec §12, like for like), for the templates: the
+/// previous period, the last day of its compared window when that is cut short, or why there is none.
+struct ComparedView {
+    let comparable: Bool
+    let previous: String
+    /// The window is the first days of the previous period, ending on `windowEnd`.
+    let partial: Bool
+    let windowEnd: String
+    /// The first day of data, named when there is no comparison.
+    let dataStarts: String
+
+    init(_ r: Report) {
+        let w = r.totals.comparison?.previousPeriod
+        comparable = w?.comparable ?? true
+        previous = r.previousPeriod.id
+        partial = w?.partial ?? false
+        windowEnd = w?.end ?? r.previousPeriod.end
+        dataStarts = w?.dataStarts ?? "no day"
+    }
+}
+
 /// The figures of the one sentence a report opens with (also the feed entry's summary).
 struct HeadlineView {
     let spend: String
@@ -83,7 +109,7 @@ struct HeadlineView {
     /// The change against the previous period, shown unless both periods are empty.
     let showChange: Bool
     let change: String
-    let previous: String
+    let compared: ComparedView
     let saved: Bool
     let savings: String
 
@@ -93,7 +119,7 @@ struct HeadlineView {
         oneRun = r.totals.runs == 1
         showChange = r.previousTotals.spend > 0 || r.totals.spend > 0
         change = ChangeText.describe(r.change)
-        previous = r.previousPeriod.id
+        compared = ComparedView(r)
         saved = r.totals.realizedSavings != 0
         savings = Format.usd(r.totals.realizedSavings)
     }
@@ -118,10 +144,12 @@ struct TrendRow {
 }
 
 enum ChangeText {
-    /// `+$134.56 (+12.2%)`, or `+$134.56 (new)` when the previous period had no spend.
+    /// `+$134.56 (+12.2%)`, `+$134.56 (new)` when the compared window had no spend, `–` without
+    /// a comparison (the window starts before the data; `ComparedView` says so in words).
     static func describe(_ c: Change) -> String {
-        guard let p = c.percent else { return c.spend == 0 ? "no change" : "\(Format.signedUSD(c.spend)) (new)" }
-        return "\(Format.signedUSD(c.spend)) (\(Format.signedPercent(p)))"
+        guard let spend = c.spend else { return "–" }
+        guard let p = c.percent else { return spend == 0 ? "no change" : "\(Format.signedUSD(spend)) (new)" }
+        return "\(Format.signedUSD(spend)) (\(Format.signedPercent(p)))"
     }
 
     static func count(_ delta: Int) -> String { delta > 0 ? "+" + Format.count(delta) : Format.count(delta) }
