@@ -51,6 +51,9 @@ public struct Analyzer: Sendable {
     /// Default as-of date: the local day of the latest record (never the wall clock); nil for an empty dataset.
     public var latestDay: Day? { timeline.days.last }
 
+    /// The local day of the first record; nil for an empty dataset.
+    public var firstDay: Day? { timeline.days.first }
+
     /// The latest day with records on or before `day`; nil when every record is later.
     public func latestDay(onOrBefore day: Day) -> Day? {
         timeline.days.last { $0 <= day }

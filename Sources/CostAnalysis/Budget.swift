@@ -35,12 +35,15 @@ enum BudgetCalculator {
             alertDays.append(AlertDay(day: timeline.days[d].iso, spend: timeline.daySpend[d]))
         }
 
-        return Budget(monthly: config.monthly, preset: config.preset, month: month.id, daysElapsed: daysElapsed,
-                      daysInMonth: daysInMonth, monthToDate: monthToDate, share: share ?? 0,
-                      projected: projected, projectedShare: projectedShare ?? 0,
-                      status: status, projectedStatus: projectedStatus, warnAt: config.warnAt,
-                      criticalAt: config.criticalAt, dailyAlert: config.dailyAlert,
-                      developers: developers, alertDays: alertDays)
+        var budget = Budget(monthly: config.monthly, preset: config.preset, month: month.id, daysElapsed: daysElapsed,
+                            daysInMonth: daysInMonth, monthToDate: monthToDate, share: share ?? 0,
+                            projected: projected, projectedShare: projectedShare ?? 0,
+                            status: status, projectedStatus: projectedStatus, warnAt: config.warnAt,
+                            criticalAt: config.criticalAt, dailyAlert: config.dailyAlert,
+                            developers: developers, alertDays: alertDays)
+        budget.monthlyConfigured = config.monthlyConfigured
+        budget.dailyAlertConfigured = config.dailyAlertConfigured
+        return budget
     }
 
     /// Share and status of a spend against a limit. A limit of 0 (or less) has no share: nothing

@@ -367,6 +367,10 @@ public struct Budget: Sendable, Codable, Equatable {
     public var dailyAlert: Double
     public var developers: [DeveloperBudget]
     public var alertDays: [AlertDay]
+    /// False when `monthly` / `daily_alert` are the defaults, not set in costreport.yml: the
+    /// pages then say which budget they grade against and how to set one (issue 13 part 6).
+    public var monthlyConfigured: Bool = true
+    public var dailyAlertConfigured: Bool = true
 
     public init(monthly: Double, preset: String?, month: String, daysElapsed: Int, daysInMonth: Int,
                 monthToDate: Double, share: Double, projected: Double, projectedShare: Double,

@@ -16,9 +16,11 @@ public struct ExportJob: Sendable {
     public var period: Period?
     /// Nil: stdout (through `write`); else this file, replaced atomically.
     public var out: String?
+    /// `--allow-empty`: a `--period` outside the data gives a header-only CSV, not an error.
+    public var allowEmpty: Bool
 
-    public init(inputs: InputSettings, format: Format, period: Period? = nil, out: String? = nil) {
-        self.inputs = inputs; self.format = format; self.period = period; self.out = out
+    public init(inputs: InputSettings, format: Format, period: Period? = nil, out: String? = nil, allowEmpty: Bool = false) {
+        self.inputs = inputs; self.format = format; self.period = period; self.out = out; self.allowEmpty = allowEmpty
     }
 
     /// `write` receives the CSV in chunks when there is no `out`.
@@ -27,6 +29,7 @@ public struct ExportJob: Sendable {
         let loaded = try LoadInputs(inputs).run(progress: progress)
         let dataset = try IngestRecords().run(loaded, progress: progress)
         let analysis = try Analyse().run(loaded, dataset)
+        try PeriodCoverage.check(period, analysis, allowEmpty: allowEmpty, progress: progress)
         let chosen = period ?? .week(containing: analysis.asOf)
         let columns: [String]
         let rows: AnySequence<[ExportValue]>

@@ -11,9 +11,12 @@ public struct ReportJob: Sendable {
     public var format: Format
     /// The site folder whose publication log decides checklist item 8 (read only).
     public var site: String
+    /// `--allow-empty`: a `--period` outside the data gives an empty report, not an error.
+    public var allowEmpty: Bool
 
-    public init(inputs: InputSettings, period: Period? = nil, format: Format = .markdown, site: String = "site") {
-        self.inputs = inputs; self.period = period; self.format = format; self.site = site
+    public init(inputs: InputSettings, period: Period? = nil, format: Format = .markdown, site: String = "site",
+                allowEmpty: Bool = false) {
+        self.inputs = inputs; self.period = period; self.format = format; self.site = site; self.allowEmpty = allowEmpty
     }
 
     /// The text to print (ends with a newline).
@@ -24,7 +27,9 @@ public struct ReportJob: Sendable {
         let log = PublicationLogReading.published(in: site, progress: progress)
         let dataset = try IngestRecords().run(loaded, progress: progress)
         let analysis = try Analyse(publicationLog: { _ in log }).run(loaded, dataset)
+        let outside = try PeriodCoverage.check(period, analysis, allowEmpty: allowEmpty, progress: progress)
         let report = analysis.analyzer.report(for: period ?? .week(containing: analysis.asOf), asOf: analysis.asOf)
+        if !outside { PeriodCoverage.warnIfEmpty(report, progress: progress) }
         return try Step.render.run {
             guard let renderer else { return String(decoding: try report.jsonData(), as: UTF8.self) + "\n" }
             let markdown = try renderer.markdown(for: report)

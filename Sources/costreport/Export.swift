@@ -43,6 +43,9 @@ struct Export: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the CSV to this file (replaced atomically) instead of stdout.", valueName: "file"))
     var out: String?
 
+    @Flag(name: .long, help: "Write a header-only CSV for a --period outside the data, instead of failing.")
+    var allowEmpty = false
+
     /// The one-line problem with the format/breakdown combination, nil when it is fine. Checked
     /// before any input is read.
     static func usageProblem(format: ExportFormat, breakdown: String?) -> String? {
@@ -65,7 +68,7 @@ struct Export: AsyncParsableCommand {
         }
         // usageProblem above has checked that --breakdown names a dimension.
         let job = ExportJob(inputs: input.settings(), format: breakdown.flatMap(BreakdownDimension.init(rawValue:)).map(ExportJob.Format.breakdown) ?? .focus,
-                            period: period, out: out)
+                            period: period, out: out, allowEmpty: allowEmpty)
         do {
             try job.run(progress: common.console.progress) { Console.write($0) }
         } catch {

@@ -25,9 +25,12 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the report to this file (replaced atomically) instead of stdout.", valueName: "file"))
     var out: String?
 
+    @Flag(name: .long, help: "Print an empty report for a --period outside the data, instead of failing.")
+    var allowEmpty = false
+
     func run() async throws {
         let job = ReportJob(inputs: input.settings(templates: templateOptions.templates), period: period,
-                            format: format, site: site)
+                            format: format, site: site, allowEmpty: allowEmpty)
         do {
             if let out { try OutputFile.check(out) }
             let text = try job.run(progress: common.console.progress)

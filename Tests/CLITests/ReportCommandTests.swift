@@ -45,6 +45,26 @@ import Testing
         #expect(md.stdout.contains("| Spend | \(formatted) |"), "\(formatted) not in markdown")
     }
 
+    /// Issue 13 part 7: a --period outside the data is an error naming the data's days (exit 2),
+    /// unless --allow-empty, which prints the empty report (saying so) with one warning.
+    @Test func aPeriodOutsideTheDataIsAnErrorUnlessAllowed() throws {
+        let dir = try CLIRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLIRunner.run(["demo", "--records", "400", "--weeks", "3", "--end-date", "2026-11-27"], in: dir).status == 0)
+        for command in [["report", "--period", "2025-01"], ["export", "--format", "focus-csv", "--period", "2027-W01"]] {
+            let run = try CLIRunner.run(command + ["-q"], in: dir)
+            #expect(run.status == 2 && run.stdout.isEmpty, "\(command): \(run.status) \(run.stdout.prefix(200))")
+            #expect(run.stderr.contains("has no data: the data covers 2026-"), "\(run.stderr)")
+            #expect(run.stderr.contains("--allow-empty"))
+        }
+        let allowed = try CLIRunner.run(["report", "--period", "2025-01", "--allow-empty", "-q"], in: dir)
+        #expect(allowed.status == 0 && allowed.stdout.contains("No records in this period up to 2026-11-27"))
+        #expect(allowed.stderr.components(separatedBy: "warning:").count == 2, "one warning: \(allowed.stderr)")
+        let csv = try CLIRunner.run(["export", "--format", "focus-csv", "--period", "2027-W01", "--allow-empty", "-q"], in: dir)
+        #expect(csv.status == 0 && csv.stdout.split(separator: "\n").count == 1, "the header only")
+        #expect(try CLIRunner.run(["report", "--period", "2026-11", "-q"], in: dir).stderr.isEmpty)
+    }
+
     @Test func badPeriodIsAUsageError() throws {
         let dir = try CLIRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -55,7 +55,7 @@ struct StepTests {
         let week = try ReportJob(inputs: overridden).run(progress: .silent)
         #expect(week.hasPrefix("# My week 20"))
         // The monthly template, and so the month's report, is the built-in one.
-        let month = Period(kind: .month, start: Day(year: 2026, month: 11, day: 1), end: Day(year: 2026, month: 11, day: 30))
+        let month = Period(kind: .month, start: Day(year: 2026, month: 10, day: 1), end: Day(year: 2026, month: 10, day: 31))
         #expect(try ReportJob(inputs: overridden, period: month).run(progress: .silent)
             == ReportJob(inputs: builtIn, period: month).run(progress: .silent))
     }

@@ -52,12 +52,19 @@ import Testing
         #expect(svg.contains("Month-to-date spend $500.00 after 10 of 30 days, against a budget of $2,000.00; projected $1,500.00"))
     }
 
-    @Test func niceAxisMaxima() {
-        #expect(SVG.niceCeiling(0) == 1)
-        #expect(SVG.niceCeiling(87) == 100)
-        #expect(SVG.niceCeiling(120) == 200)
-        #expect(SVG.niceCeiling(2189) == 2500)
-        #expect(SVG.niceCeiling(4100) == 5000)
+    @Test func axesUseRoundSteps() {
+        // Steps of 1, 2 or 5 × 10^k, at most 5 intervals, the top the first multiple at or above.
+        #expect(SVG.axisScale(0) == (1, 0.25))
+        #expect(SVG.axisScale(87) == (100, 20))
+        #expect(SVG.axisScale(120) == (150, 50))
+        #expect(SVG.axisScale(2189) == (2500, 500))
+        #expect(SVG.axisScale(2000) == (2000, 500))
+        #expect(SVG.axisScale(4100) == (5000, 1000))
+        #expect(SVG.axisScale(9) == (10, 2))
+        // The burn-down's labels: $0, $500, $1k, $1.5k, $2k, $2.5k.
+        let svg = Charts.burnDown(days: [("2026-11-01", 1500)], budget: 2000, daysInMonth: 30, projected: 2295)
+        for label in [">$0<", ">$500<", ">$1k<", ">$1.5k<", ">$2k<", ">$2.5k<"] { #expect(svg.contains(label), "\(label)") }
+        #expect(!svg.contains(">$625<"))
         #expect(SVG.n(1.25) == "1.3" && SVG.n(-0.04) == "0" && SVG.n(3) == "3")
     }
 }

@@ -114,4 +114,24 @@ import Testing
         #expect(WeeksThreshold(Threshold(done: 6, partial: 4)).done == "none")
         #expect(MethodologyThresholds.share(0.05) == "5 %" && MethodologyThresholds.share(0.825) == "82.5 %")
     }
+
+    // MARK: - The budget story (issue 13 part 6)
+
+    @Test func theDefaultBudgetIsNamedAsSuch() async throws {
+        var report = HandMade.report()
+        report.budget.monthlyConfigured = false
+        let r = try await renderer()
+        let md = try r.markdown(for: report)
+        #expect(md.contains("Default budget $2,000.00 (not configured: set budget.monthly in costreport.yml"))
+        let dashboard = try r.dashboardHTML(HandMade.overview(report, month: report))
+        #expect(dashboard.contains("Default budget $2,000.00 (not configured: set <code>budget.monthly</code>)"))
+        report.budget.monthlyConfigured = true
+        report.budget.dailyAlertConfigured = false
+        let configured = try r.markdown(for: report)
+        #expect(!configured.contains("Default budget") && configured.contains("Default daily alert $100.00 (not configured"))
+        // Checklist item 7 says which budget the reports grade against.
+        let item = ChecklistItem(id: 7, status: .todo, value: 0,
+                                 facts: { var f = ChecklistFacts(); f.alerts = .init(configFile: false, monthlyBudget: nil, dailyAlert: nil); return f }())
+        #expect(item.detail.contains("the reports grade spend against the default budget of $2,000.00 a month and daily alert of $100.00"))
+    }
 }

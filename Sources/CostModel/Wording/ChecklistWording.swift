@@ -160,10 +160,12 @@ enum ChecklistWording {
         if a.configFile, let m = a.monthlyBudget { set.append("budget.monthly (\(Format.usd(m)))") } else { missing.append("budget.monthly") }
         if a.configFile, let d = a.dailyAlert { set.append("budget.daily_alert (\(Format.usd(d)))") } else { missing.append("budget.daily_alert") }
         let detail: String
+        let standard = BudgetConfig()
+        let defaults = "\(Format.usd(standard.monthly)) a month and daily alert of \(Format.usd(standard.dailyAlert))"
         if !a.configFile {
-            detail = "No costreport.yml was found, so no monthly budget or daily alert is configured (the defaults apply)."
+            detail = "No costreport.yml was found, so no monthly budget or daily alert is configured: the reports grade spend against the default budget of \(defaults) until budget.monthly and budget.daily_alert are set."
         } else {
-            detail = set.isEmpty ? "costreport.yml sets neither budget.monthly nor budget.daily_alert."
+            detail = set.isEmpty ? "costreport.yml sets neither budget.monthly nor budget.daily_alert: the reports grade spend against the default budget of \(defaults)."
                 : "costreport.yml sets " + set.joined(separator: " and ")
                     + (missing.isEmpty ? "." : "; \(missing.joined(separator: " and ")) is not set.")
         }

@@ -6,10 +6,11 @@ public enum Charts {
     /// One bar per week, oldest first, with the spend of the latest week labelled.
     public static func trend(_ points: [TrendPoint], id: String = "trend") -> String {
         let width = 640.0, height = 220.0, left = 56.0, right = 8.0, top = 12.0, bottom = 28.0
-        let maxSpend = SVG.niceCeiling(points.map(\.spend).max() ?? 0)
+        let scale = SVG.axisScale(points.map(\.spend).max() ?? 0)
+        let maxSpend = scale.top
         let plotW = width - left - right, plotH = height - top - bottom
         let slot = points.isEmpty ? plotW : plotW / Double(points.count)
-        var body = axis(maxValue: maxSpend, left: left, top: top, plotW: plotW, plotH: plotH)
+        var body = axis(scale, left: left, top: top, plotW: plotW, plotH: plotH)
         for (i, p) in points.enumerated() {
             let h = maxSpend > 0 ? p.spend / maxSpend * plotH : 0
             let x = left + Double(i) * slot + slot * 0.15
@@ -36,13 +37,17 @@ public enum Charts {
         var cumulative: [Double] = []
         var sum = 0.0
         for d in days { sum += d.spend; cumulative.append(sum) }
-        let maxValue = SVG.niceCeiling(max(budget, projected, sum))
+        let scale = SVG.axisScale(max(budget, projected, sum))
+        let maxValue = scale.top
         let span = Double(max(daysInMonth, 1))
         func x(_ dayIndex: Double) -> Double { left + dayIndex / span * plotW }
         func y(_ v: Double) -> Double { top + plotH - (maxValue > 0 ? v / maxValue * plotH : 0) }
-        var body = axis(maxValue: maxValue, left: left, top: top, plotW: plotW, plotH: plotH)
+        var body = axis(scale, left: left, top: top, plotW: plotW, plotH: plotH)
         body += "<line class=\"budget\" x1=\"\(SVG.n(x(0)))\" y1=\"\(SVG.n(y(budget)))\" x2=\"\(SVG.n(x(span)))\" y2=\"\(SVG.n(y(budget)))\"/>"
-        body += "<text class=\"label\" x=\"\(SVG.n(x(0) + 4))\" y=\"\(SVG.n(y(budget) - 4))\">budget \(SVG.escape(Format.usd(budget)))</text>"
+        // The budget's label sits at the left end, where the cumulative line is lowest (it starts
+        // at 0): above the line, or below it when the line is near the top of the plot.
+        let labelY = y(budget) - 4 < top + 12 ? y(budget) + 14 : y(budget) - 4
+        body += "<text class=\"label budget-label\" x=\"\(SVG.n(x(0) + 4))\" y=\"\(SVG.n(labelY))\">budget \(SVG.escape(Format.usd(budget)))</text>"
         if !cumulative.isEmpty {
             let points = cumulative.enumerated().map { "\(SVG.n(x(Double($0.offset + 1)))),\(SVG.n(y($0.element)))" }
             body += "<polyline class=\"series-0 line\" fill=\"none\" points=\"\(SVG.n(x(0))),\(SVG.n(y(0))) \(points.joined(separator: " "))\"/>"
@@ -103,11 +108,13 @@ public enum Charts {
 
     static func truncated(_ s: String, _ limit: Int = 24) -> String { s.count > limit ? String(s.prefix(limit - 1)) + "…" : s }
 
-    static func axis(maxValue: Double, left: Double, top: Double, plotW: Double, plotH: Double) -> String {
+    /// Gridlines and labels at every `scale.step` from 0 to `scale.top`.
+    static func axis(_ scale: (top: Double, step: Double), left: Double, top: Double, plotW: Double, plotH: Double) -> String {
         var out = ""
-        for step in 0...4 {
-            let v = maxValue * Double(step) / 4
-            let y = top + plotH - plotH * Double(step) / 4
+        let ticks = Int((scale.top / scale.step).rounded())
+        for tick in 0...max(1, ticks) {
+            let v = scale.step * Double(tick)
+            let y = top + plotH - plotH * v / scale.top
             out += "<line class=\"axis\" x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y))\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(SVG.n(y))\"/>"
             out += "<text class=\"label\" x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(y + 4))\" text-anchor=\"end\">\(SVG.escape(shortUSD(v)))</text>"
         }

@@ -26,14 +26,21 @@ enum SVG {
         return a % 10 == 0 ? sign + String(a / 10) : sign + String(a / 10) + "." + String(a % 10)
     }
 
-    /// A "nice" axis maximum at or above `value`: 1, 2, 2.5 or 5 times a power of ten.
-    static func niceCeiling(_ value: Double) -> Double {
-        guard value > 0, value.isFinite else { return 1 }
+    /// A money axis with round steps (issue 13 part 6): the step is 1, 2 or 5 × a power of ten,
+    /// the smallest that covers `value` in at most `maxTicks` intervals ($500, $1k, $2k …), and the
+    /// top is the first multiple of it at or above `value` (at least one step).
+    static func axisScale(_ value: Double, maxTicks: Int = 5) -> (top: Double, step: Double) {
+        guard value > 0, value.isFinite else { return (1, 0.25) }
         var magnitude = 1.0
         while magnitude * 10 <= value { magnitude *= 10 }
         while magnitude > value { magnitude /= 10 }
-        for step in [1.0, 2.0, 2.5, 5.0, 10.0] where step * magnitude >= value { return step * magnitude }
-        return 10 * magnitude
+        // `magnitude` ≤ value < 10 × magnitude: a step of magnitude / 10 … magnitude × 2 fits.
+        for factor in [0.1, 0.2, 0.5, 1, 2, 5, 10] {
+            let step = magnitude * factor
+            let intervals = (value / step).rounded(.up)
+            if intervals <= Double(maxTicks) { return (max(step, step * intervals), step) }
+        }
+        return (magnitude * 10, magnitude * 10)
     }
 }
 

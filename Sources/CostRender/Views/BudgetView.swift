@@ -15,6 +15,9 @@ struct BudgetView {
     let warnAt: String
     let criticalAt: String
     let dailyAlert: String
+    /// False for the default budget / alert (not in costreport.yml): the template says so.
+    let monthlyConfigured: Bool
+    let dailyAlertConfigured: Bool
     let developers: [DeveloperRow]
     let hasDevelopers: Bool
     let alertDays: [AlertRow]
@@ -36,6 +39,8 @@ struct BudgetView {
         warnAt = Format.percent(b.warnAt)
         criticalAt = Format.percent(b.criticalAt)
         dailyAlert = Format.usd(b.dailyAlert)
+        monthlyConfigured = b.monthlyConfigured
+        dailyAlertConfigured = b.dailyAlertConfigured
         developers = b.developers.map {
             DeveloperRow(key: $0.key, allocation: Format.usd($0.allocation), spend: Format.usd($0.spend),
                          share: $0.share.map(Format.percent) ?? "n/a", status: StatusText.label($0.status),

@@ -47,6 +47,9 @@ struct DashboardBudget {
     let daysInMonth: String
     let alertDays: String
     let dailyAlert: String
+    /// False for the default budget / alert (not in costreport.yml): the template says so.
+    let monthlyConfigured: Bool
+    let dailyAlertConfigured: Bool
     let chart: String
 
     init(_ month: Report) {
@@ -67,6 +70,8 @@ struct DashboardBudget {
         let count = b.alertDays.count
         alertDays = count == 1 ? "1 day" : "\(Format.count(count)) days"
         dailyAlert = Format.usd(b.dailyAlert)
+        monthlyConfigured = b.monthlyConfigured
+        dailyAlertConfigured = b.dailyAlertConfigured
         // Rows are sorted by spend in the model; the chart needs calendar order.
         let days = month.breakdowns.day.sorted { $0.key < $1.key }.map { (day: $0.key, spend: $0.spend) }
         chart = Charts.burnDown(days: days, budget: b.monthly, daysInMonth: b.daysInMonth,

@@ -11,6 +11,8 @@ struct ReportView {
     let end: String
     let asOf: String
     let isPartial: Bool
+    /// False for a period without a record up to as-of (the page says so).
+    let hasRecords: Bool
     let daysCovered: Int
     let days: Int
     let previousID: String
@@ -38,6 +40,7 @@ struct ReportView {
         end = r.period.end
         asOf = r.asOf
         isPartial = r.period.daysCovered < r.period.days
+        hasRecords = r.totals.records > 0
         daysCovered = r.period.daysCovered
         days = r.period.days
         previousID = r.previousPeriod.id
