@@ -80,8 +80,10 @@ public struct Analyzer: Sendable {
         let previousPeriod = period.previous
         let window = ComparedWindow(period, asOf: asOf, firstDay: timeline.days.first)
         var previous = TotalsAccumulator(runsContiguous: timeline.runsContiguous)
+        var movers = MoverTally(labels: labels)
         for i in timeline.recordIndices(from: window.start, through: min(window.end, asOf)) {
             previous.add(timeline.records[i])
+            movers.add(timeline.records[i])
         }
 
         var totals = current.totals
@@ -112,6 +114,7 @@ public struct Analyzer: Sendable {
         // Over the period's accepted samples, whatever the cost attribution (spec §13).
         report.efficiency = efficiency.rows(from: period.start, through: last, labels: labels, catalog: catalog)
         report.rightSizeBestValue = bestValue.notes(rows: report.efficiency, labels: labels, index: savings)
+        if window.comparable { report.movers = movers.movers(current: breakdowns) }
         return report
     }
 

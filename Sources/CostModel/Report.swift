@@ -30,6 +30,9 @@ public struct Report: Sendable, Codable, Equatable {
     /// Right-size records whose benchmark has a best-value instance other than the recommended
     /// one (issue 12 part 4), largest spend first, at most `BestValueNote.limit`.
     public var rightSizeBestValue: [BestValueNote] = []
+    /// The keys whose spend changed most against the compared window, largest change first;
+    /// empty without a comparison.
+    public var movers: [Mover] = []
 
     public init(asOf: String, period: PeriodInfo, previousPeriod: PeriodInfo, totals: Totals, previousTotals: Totals,
                 change: Change, totalsChange: TotalsChange, breakdowns: Breakdowns,
@@ -567,4 +570,23 @@ public struct PeriodSummary: Sendable, Codable, Equatable {
         self.init(period: period, runs: try c.decode(Int.self, forKey: .runs), records: try c.decode(Int.self, forKey: .records),
                   spend: try c.decode(Double.self, forKey: .spend), change: try c.decode(Change.self, forKey: .change))
     }
+}
+
+/// One of a report's biggest movers (issue 13 part 2): a key of a breakdown whose spend changed
+/// most against the compared window (spec §12, like for like). `movers` in the JSON.
+public struct Mover: Sendable, Codable, Equatable {
+    public var dimension: BreakdownDimension
+    public var key: String
+    public var spend: Double
+    public var previousSpend: Double
+    /// `spend − previous_spend`.
+    public var change: Double
+
+    public init(dimension: BreakdownDimension, key: String, spend: Double, previousSpend: Double) {
+        self.dimension = dimension; self.key = key; self.spend = spend; self.previousSpend = previousSpend
+        change = spend - previousSpend
+    }
+
+    /// How many a report keeps.
+    public static let limit = 3
 }

@@ -14,28 +14,32 @@ public struct RenderSite: Sendable {
             let analyzer = analysis.analyzer, asOf = analysis.asOf
             let periods = analyzer.periodsWithData(asOf: asOf)
             progress.say("as of \(asOf.iso): \(periods.weeks.count) weeks and \(periods.months.count) months with data")
-            let stylesheet = try Self.stylesheet(analysis.inputs)
-            let site = SiteInput(overview: analyzer.overview(asOf: asOf),
+            let stylesheet = try Self.asset("style.css", analysis.inputs)
+            var site = SiteInput(overview: analyzer.overview(asOf: asOf),
                                  weekReports: periods.weeks.map { analyzer.report(for: $0.period, asOf: asOf) },
                                  monthReports: periods.months.map { analyzer.report(for: $0.period, asOf: asOf) },
                                  stylesheet: stylesheet, catalog: analysis.inputs.catalog,
                                  config: analysis.inputs.config, publicationLog: analysis.publicationLog)
+            site.script = try Self.asset("table.js", analysis.inputs)
+            // The dimension pages first: the report pages link their keys to them.
+            let dimensions = analyzer.dimensionPages(asOf: asOf)
+            site.keyStems = SiteExtras.dimensionStems(dimensions)
             var files = try SiteBuilder.files(site, renderer: renderer, progress: progress.say)
             // data.json, breakdown CSVs, the Atom feed and the dimension pages (SiteExtras.swift).
             progress.say("writing data downloads, the feed and the dimension pages")
-            files += try SiteExtras.files(site, extras: SiteExtrasInput(siteURL: siteURL,
-                                                                         dimensions: analyzer.dimensionPages(asOf: asOf)),
+            files += try SiteExtras.files(site, extras: SiteExtrasInput(siteURL: siteURL, dimensions: dimensions),
                                           renderer: renderer)
             return files
         }
     }
 
-    static func stylesheet(_ inputs: Inputs) throws -> [UInt8] {
-        guard let css = inputs.assets.asset("style.css") else {
+    /// A file the site copies as-is (`style.css`, `table.js`): the templates folder's, else the built-in one.
+    static func asset(_ name: String, _ inputs: Inputs) throws -> [UInt8] {
+        guard let file = inputs.assets.asset(name) else {
             throw PipelineError(step: .render, file: inputs.assets.userDirectory, message:
-                "missing stylesheet style.css in \(inputs.assets.describedLookup): add style.css to the templates folder")
+                "missing \(name) in \(inputs.assets.describedLookup): add \(name) to the templates folder")
         }
-        return Array(css.text.utf8)
+        return Array(file.text.utf8)
     }
 }
 

@@ -20,10 +20,11 @@ public struct ReportRenderer: Sendable {
         templates = try TemplateSet(assets: assets, required: ReportRenderer.requiredTemplates)
     }
 
-    /// A week uses `weekly`; a month or a custom range uses `monthly`.
-    public func markdown(for report: Report) throws -> String {
+    /// A week uses `weekly`; a month or a custom range uses `monthly`. `links`: the site's CSVs
+    /// and dimension pages (`.none` outside a site).
+    public func markdown(for report: Report, links: ReportLinks = .none) throws -> String {
         let name = report.period.kind == .week ? "weekly" : "monthly"
-        return MarkdownLayout.tidy(try templates.render(name, ReportView(report)))
+        return MarkdownLayout.tidy(try templates.render(name, ReportView(report, links: links)))
     }
 
     public func indexMarkdown(_ overview: SiteOverview) throws -> String {
@@ -44,14 +45,19 @@ public struct ReportRenderer: Sendable {
 
     /// Markdown → HTML (cmark-gfm) → the page shell.
     public func page(markdown: String, shell: PageShell) throws -> String {
-        try templates.render("page.html", PageView(shell: shell, content: HeadingAnchors.add(try MarkdownHTML.render(markdown))))
+        try templates.render("page.html", PageView(shell: shell, content: Self.html(markdown)))
+    }
+
+    /// cmark-gfm's HTML with the heading anchors and the folded tables (`FoldedTables`).
+    static func html(_ markdown: String) throws -> String {
+        TableLabels.add(FoldedTables.restore(HeadingAnchors.add(try MarkdownHTML.render(markdown))))
     }
 
     /// The index: the dashboard (an HTML template, above the fold) and then the index Markdown
     /// (every weekly and monthly report, the details) in the page shell.
     public func indexPage(_ overview: SiteOverview, shell: PageShell) throws -> String {
         let dashboard = try templates.render("dashboard.html", DashboardView(overview))
-        let content = HeadingAnchors.add(try MarkdownHTML.render(try indexMarkdown(overview)))
+        let content = try Self.html(try indexMarkdown(overview))
         return try templates.render("page.html", PageView(shell: shell, content: content, dashboard: dashboard))
     }
 
@@ -60,7 +66,7 @@ public struct ReportRenderer: Sendable {
     /// `SitePaths.efficiencyAnchors`; `instanceHref` gives an instance type's page, if any.
     public func efficiencyPage(_ page: EfficiencyPage, anchors: [String: String],
                                instanceHref: (String) -> String?, shell: PageShell) throws -> String {
-        let content = try templates.render("efficiency.html", EfficiencyPageView(page, anchors: anchors, instanceHref: instanceHref))
+        let content = TableLabels.add(try templates.render("efficiency.html", EfficiencyPageView(page, anchors: anchors, instanceHref: instanceHref)))
         return try templates.render("page.html", PageView(shell: shell, content: content))
     }
 
@@ -72,7 +78,7 @@ public struct ReportRenderer: Sendable {
     /// A weekly or monthly page: the trend and provider charts above the report's Markdown
     /// (whose tables carry the same figures).
     public func reportPage(_ report: Report, markdown: String, shell: PageShell) throws -> String {
-        let content = HeadingAnchors.add(try MarkdownHTML.render(markdown))
+        let content = try Self.html(markdown)
         return try templates.render("page.html", PageView(shell: shell, content: content, charts: ReportChartsView(report)))
     }
 }

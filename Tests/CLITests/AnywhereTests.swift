@@ -30,7 +30,10 @@ import Testing
 
         let markdown = try run(["report", "-q", "--format", "markdown", "--results", "results"])
         #expect(markdown.status == 0 && markdown.stdout.hasPrefix("# Cloud test spend: week 2026-W48"), "\(markdown.stderr)")
-        #expect(markdown.stdout == (try String(contentsOf: dir.appendingPathComponent("site/weeks/2026-W48.md"), encoding: .utf8)))
+        // The site's Markdown source is the same report with the site's links (dimension pages, CSVs) added.
+        let source = try String(contentsOf: dir.appendingPathComponent("site/weeks/2026-W48.md"), encoding: .utf8)
+        #expect(source.contains("](../instance-types/") && source.contains("as CSV](../weeks/2026-W48/"))
+        #expect(markdown.stdout == Self.withoutSiteLinks(source))
         let json = try run(["report", "-q", "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["as_of"] as? String == "2026-11-27")
@@ -144,5 +147,22 @@ import Testing
         let r = try CLIRunner.run(["--version"], in: dir)
         #expect(r.status == 0)
         #expect(r.stdout.range(of: #"^costreport \d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(r.stdout)")
+    }
+
+    /// A site page's Markdown without its site-only links: `[key](../instance-types/k.html)` → `key`,
+    /// and no "as CSV" lines (with the blank line before each).
+    static func withoutSiteLinks(_ markdown: String) -> String {
+        var lines: [String] = []
+        for line in markdown.components(separatedBy: "\n") {
+            if line.hasPrefix("[") && line.contains(" as CSV](") {
+                if lines.last == "" { lines.removeLast() }
+                continue
+            }
+            lines.append(line)
+        }
+        var text = lines.joined(separator: "\n")
+        let link = try! Regex(#"\[([^\]]*)\]\(\.\./(instance-types|providers|developers|suites)/[^)]*\)"#)
+        text = text.replacing(link) { String($0.output[1].substring ?? "") }
+        return text
     }
 }

@@ -81,7 +81,7 @@ import Testing
                 #expect((try? JSONSerialization.jsonObject(with: json)) != nil, "seed \(seed): JSON parses")
                 let markdown = try renderer.markdown(for: report)
                 let html = try renderer.page(markdown: markdown, shell: PageShell(title: "t", root: "", asOf: report.asOf))
-                #expect(!html.lowercased().contains("<script"), "seed \(seed): no markup from the data")
+                #expect(!withoutTableScript(html).lowercased().contains("<script"), "seed \(seed): no markup from the data")
             }
         }
     }

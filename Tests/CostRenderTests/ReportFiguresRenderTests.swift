@@ -39,15 +39,22 @@ import Testing
         report.breakdownsOmitted.suite = OmittedRows(rows: 2, records: 2, hours: 2, spend: 90 + 23.456)
         let r = try await renderer()
         let md = try r.markdown(for: report)
-        #expect(md.contains("| suite-9 |") && !md.contains("| suite-10 |") && !md.contains("| suite-last |"))
-        #expect(md.contains("\n2 more rows with $113.46 of spend are in the JSON output.\n"))
+        // The 10 largest in the table, the other two folded below it in <details> (every row present).
+        let fold = try #require(md.range(of: "<details>\n\n2 more rows with $113.46 of spend\n"))
+        let nine = try #require(md.range(of: "| suite-9 |")), ten = try #require(md.range(of: "| suite-10 |"))
+        let last = try #require(md.range(of: "| suite-last |"))
+        #expect(nine.lowerBound < fold.lowerBound && fold.upperBound < ten.lowerBound && ten.lowerBound < last.lowerBound)
+        #expect(!md.contains("JSON output"))
+        // On the site the fold is a real <details> around the rest (cmark passes no raw HTML).
+        let html = try ReportRenderer.html(md)
+        #expect(html.contains("<details>\n<summary>2 more rows with $113.46 of spend</summary>\n<table>"))
+        #expect(!html.contains("raw HTML omitted"))
 
-        // A limit of 11 leaves one row out: the singular, from the same template sentence.
+        // A limit of 11 folds one row: the singular, from the same template sentence.
         report.settings.breakdownRowLimit = 11
         report.breakdownsOmitted.suite = OmittedRows(rows: 1, records: 1, hours: 1, spend: 23.456)
         let one = try r.markdown(for: report)
-        #expect(one.contains("| suite-10 |") && !one.contains("| suite-last |"))
-        #expect(one.contains("\n1 more row with $23.46 of spend are in the JSON output.\n"))
+        #expect(one.contains("<details>\n\n1 more row with $23.46 of spend\n"))
     }
 
     @Test func reservedTotalComesFromTheSummary() async throws {
@@ -79,7 +86,7 @@ import Testing
         #expect(lines[5].hasSuffix("cheapest region: done from 90 %, partial from 60 %."))
         #expect(lines[7].hasSuffix("log below): 4 done, 2 or 3 partial."))
         #expect(lines[9].hasSuffix("inventory: none done, under $50.00 a month partial."))
-        #expect(md.contains("Markdown shows the 10 largest rows of each"))
+        #expect(md.contains("each shows its 10 largest rows and folds the rest below it"))
     }
 
     @Test func methodologyStatesTheConfiguredThresholds() async throws {

@@ -43,3 +43,14 @@ public func assertSnapshot(_ text: String, named name: String, filePath: String 
         (re-record with COSTREPORT_RECORD_SNAPSHOTS=1 if the change is intended)
         """, sourceLocation: sourceLocation)
 }
+
+/// `html` without the site's one script tag (`<script src="../assets/table.js" defer></script>`,
+/// any depth), so a test can check that nothing else, least of all data, is a script.
+public func withoutTableScript(_ html: String) -> String {
+    var out = html
+    for depth in 0...4 {
+        let tag = "<script src=\"" + String(repeating: "../", count: depth) + "assets/table.js\" defer></script>"
+        out = out.replacingOccurrences(of: tag, with: "")
+    }
+    return out
+}

@@ -1,3 +1,4 @@
+import CostAnalysis
 import CostModel
 
 /// Everything one site build needs, already computed: the overview and the report of every
@@ -14,6 +15,12 @@ public struct SiteInput: Sendable {
     /// The publication log to publish with the site (this build's week already recorded);
     /// nil writes none.
     public var publicationLog: PublicationLog?
+    /// Each dimension page's stem by dimension and key (`SiteExtras.dimensionStems`), so report
+    /// tables link their keys; empty: no links.
+    public var keyStems: [DimensionKind: [String: String]] = [:]
+    /// `table.js` from the templates folder, copied as-is: sortable and filterable tables
+    /// (progressive enhancement; every page reads fully without it). Empty: none.
+    public var script: [UInt8] = []
 
     public init(overview: SiteOverview, weekReports: [Report], monthReports: [Report], stylesheet: [UInt8],
                 catalog: Catalog, config: Config, publicationLog: PublicationLog? = nil) {
@@ -69,15 +76,26 @@ public enum SiteBuilder {
                     previous: i + 1 < reports.count ? link(reports[i + 1]) : nil,
                     next: i > 0 ? link(reports[i - 1]) : nil,
                     markdownHref: stem + ".md", latestWeek: latestWeek, latestMonth: latestMonth)
-                let markdown = try renderer.markdown(for: report)
+                let markdown = try renderer.markdown(for: report, links: Self.links(report, stems: input.keyStems))
                 files.append(SiteFile(path: stem + ".md", text: markdown))
                 files.append(SiteFile(path: stem + ".html", text: try renderer.reportPage(report, markdown: markdown, shell: shell)))
             }
         }
         files.append(SiteFile(path: SitePaths.stylesheet, bytes: input.stylesheet))
+        if !input.script.isEmpty { files.append(SiteFile(path: SitePaths.script, bytes: input.script)) }
         if let log = input.publicationLog {
             files.append(SiteFile(path: SitePaths.publicationLog, bytes: try PublicationLogFormat.encode(log)))
         }
         return files
+    }
+
+    /// A report page's links: its breakdowns' CSVs (written by `SiteExtras.dataFiles`) and the
+    /// pages of the keys that have one.
+    static func links(_ report: Report, stems: [DimensionKind: [String: String]]) -> ReportLinks {
+        let kind = report.period.kind, id = report.period.id
+        let byDimension = Dictionary(uniqueKeysWithValues: DimensionKind.allCases.map { ($0.dimension, stems[$0] ?? [:]) })
+        return ReportLinks(root: SitePaths.root(from: SitePaths.stem(kind, id: id) + ".html"),
+                           csv: { BreakdownExport.dimensions.contains($0) ? SitePaths.breakdownCSV(kind, id: id, dimension: $0) : nil },
+                           key: { dimension, key in byDimension[dimension]?[key].map { $0 + ".html" } })
     }
 }

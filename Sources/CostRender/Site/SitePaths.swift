@@ -6,6 +6,8 @@ import CostModel
 public enum SitePaths {
     public static let index = "index.html"
     public static let stylesheet = "assets/style.css"
+    /// Sortable, filterable tables (issue 13 part 3): one small local script, no CDN.
+    public static let script = "assets/table.js"
     public static let data = "data.json"
     /// The cost-reduction checklist (spec §7) of the current week, and its Markdown source.
     public static let checklist = "checklist.html"

@@ -1,9 +1,9 @@
 import CostModel
 
-/// One breakdown table of a report. Long tables show their largest rows and say how many were
-/// left out (with their spend), so a report stays readable in a PR; the JSON keeps every row.
-/// How many rows a table shows is the report's `settings.breakdownRowLimit`, and what the cut
-/// leaves out is the report's `breakdownsOmitted`: the view only formats them.
+/// One breakdown table of a report. Long tables show their largest rows first and fold the rest
+/// into `<details>` (every row is there, collapsed), so a report stays readable in a PR and on
+/// the site. How many rows show is the report's `settings.breakdownRowLimit`, and what the fold
+/// holds is summed in the report's `breakdownsOmitted`: the view only formats them.
 struct BreakdownSection {
     /// The JSON name, for the template (anchors).
     let dimension: String
@@ -11,7 +11,11 @@ struct BreakdownSection {
     let keyLabel: String
     let rows: [BreakdownRowView]
     let hasRows: Bool
+    /// The rows beyond the limit, with their sums; nil when every row shows.
     let omitted: OmittedRowsView?
+    let more: [BreakdownRowView]
+    /// The table as CSV on the site; nil elsewhere.
+    let csvHref: String?
 
     /// Title and first-column label per dimension, in the order a reader scans them.
     static let layout: [(dimension: BreakdownDimension, title: String, keyLabel: String)] = [
@@ -30,16 +34,21 @@ struct BreakdownSection {
         (.day, "By day", "Day"),
     ]
 
-    static func sections(for report: Report) -> [BreakdownSection] {
+    static func sections(for report: Report, links: ReportLinks = .none) -> [BreakdownSection] {
         layout.map { entry in
             // Days read best in date order; every other table keeps the model's spend order.
             let all = entry.dimension == .day ? report.breakdowns.day.sorted { $0.key < $1.key }
                 : report.breakdowns[entry.dimension]
             let limit = entry.dimension == .day ? all.count : report.settings.breakdownRowLimit
             let rest = report.breakdownsOmitted[entry.dimension]
+            let view = { (row: BreakdownRow) in
+                BreakdownRowView(row, href: links.key(entry.dimension, row.key).map { links.root + $0 })
+            }
             return BreakdownSection(dimension: entry.dimension.rawValue, title: entry.title, keyLabel: entry.keyLabel,
-                                    rows: all.prefix(limit).map(BreakdownRowView.init), hasRows: !all.isEmpty,
-                                    omitted: rest.rows > 0 ? OmittedRowsView(rest) : nil)
+                                    rows: all.prefix(limit).map(view), hasRows: !all.isEmpty,
+                                    omitted: rest.rows > 0 ? OmittedRowsView(rest) : nil,
+                                    more: all.dropFirst(limit).map(view),
+                                    csvHref: links.csv(entry.dimension).map { links.root + $0 })
         }
     }
 }
@@ -64,6 +73,8 @@ struct OmittedRowsView {
 
 struct BreakdownRowView {
     let key: String
+    /// The key's dimension page on the site, when it has one.
+    let href: String?
     let runs: String
     let hours: String
     let spend: String
@@ -75,8 +86,9 @@ struct BreakdownRowView {
     let testsFailed: String
     let failedRunSpend: String
 
-    init(_ row: BreakdownRow) {
+    init(_ row: BreakdownRow, href: String? = nil) {
         key = row.key
+        self.href = href
         runs = Format.count(row.runs)
         hours = Format.hours(row.hours)
         spend = Format.usd(row.spend)

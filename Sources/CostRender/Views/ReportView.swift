@@ -20,6 +20,7 @@ struct ReportView {
     let summary: SummaryRows
     /// The sentence a team lead reads first (`partials/headline.mustache`).
     let headline: HeadlineView
+    let glance: GlanceView
     let budget: BudgetView
     let trend: [TrendRow]
     let hasTrend: Bool
@@ -30,7 +31,7 @@ struct ReportView {
     let timezone: String
     let costAttribution: String
 
-    init(_ r: Report) {
+    init(_ r: Report, links: ReportLinks = .none) {
         let label = r.period.kind == .week ? "Week" : r.period.kind == .month ? "Month" : "Period"
         kind = r.period.kind.rawValue
         kindLabel = label
@@ -71,11 +72,12 @@ struct ReportView {
             failedRunSpend: SummaryRow(current: Format.usd(t.failedRunSpend),
                        previous: Format.usd(p.failedRunSpend), change: versus(Format.signedUSD(d.failedRunSpend))))
         headline = HeadlineView(r)
+        glance = GlanceView(r)
         budget = BudgetView(r.budget)
         let maxTrend = r.trend.map(\.spend).max() ?? 0
         trend = r.trend.map { TrendRow(week: $0.week, start: $0.start, spend: Format.usd($0.spend), bar: Bar.of($0.spend, max: maxTrend)) }
         hasTrend = r.trend.contains { $0.spend > 0 }
-        breakdowns = BreakdownSection.sections(for: r)
+        breakdowns = BreakdownSection.sections(for: r, links: links)
         dataQuality = QualityView(r.dataQuality)
         efficiency = EfficiencyView(r.efficiency)
         savings = SavingsView(r)
@@ -169,5 +171,64 @@ enum Bar {
         guard max > 0, value > 0 else { return "" }
         let n = Int(saturating: (Swift.min(value, max) / max * Double(width)).rounded(.toNearestOrAwayFromZero))
         return String(repeating: "█", count: Swift.max(1, n))
+    }
+}
+
+/// The block a weekly or monthly page opens with (issue 13 part 2): what changed, the biggest
+/// movers, the budget, the top opportunity and the data-quality warnings, with links to the
+/// sections below (`partials/at-a-glance.mustache`).
+struct GlanceView {
+    let movers: [MoverRow]
+    let hasMovers: Bool
+    let topAction: TopActionRow?
+    let warnings: String
+    let oneWarning: Bool
+    let hasWarnings: Bool
+    /// Sections present, for the table of contents (anchors as `HeadingAnchors` makes them).
+    let budgetAnchor: String
+    let hasEfficiency: Bool
+
+    init(_ r: Report) {
+        movers = r.movers.enumerated().map { i, m in MoverRow(m, last: i == r.movers.count - 1) }
+        hasMovers = !movers.isEmpty
+        topAction = r.opportunities.topActions.first.map(TopActionRow.init)
+        warnings = Format.count(r.dataQuality.warnings.count)
+        oneWarning = r.dataQuality.warnings.count == 1
+        hasWarnings = !r.dataQuality.warnings.isEmpty
+        budgetAnchor = "budget-" + r.budget.month
+        hasEfficiency = !r.efficiency.isEmpty
+    }
+}
+
+struct MoverRow {
+    /// The dimension in words (`instance type`), the key and the change (`+$120.00`).
+    let dimension: String
+    let key: String
+    let change: String
+    let spend: String
+    let previousSpend: String
+    let last: Bool
+
+    init(_ m: Mover, last: Bool) {
+        dimension = BreakdownSection.layout.first { $0.dimension == m.dimension }?.keyLabel.lowercased() ?? m.dimension.rawValue
+        key = m.key
+        change = Format.signedUSD(m.change)
+        spend = Format.usd(m.spend)
+        previousSpend = Format.usd(m.previousSpend)
+        self.last = last
+    }
+}
+
+struct TopActionRow {
+    let isInstanceType: Bool
+    let key: String
+    let action: String
+    let potential: String
+
+    init(_ a: TopAction) {
+        isInstanceType = a.subject == .instanceType
+        key = a.key
+        action = a.action
+        potential = Format.usd(a.potential)
     }
 }

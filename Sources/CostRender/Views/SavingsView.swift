@@ -45,7 +45,8 @@ struct SavingsView {
     let noneRecommended: Bool
     let recommendedSavings: String
 
-    /// Rows per kind (suite, instance type, run) in an opportunity's table; the JSON keeps up to 10.
+    /// Rows per kind (suite, instance type, run) shown in an opportunity's table; the rest (the
+    /// report keeps up to 10 of each) are folded below it.
     static let itemLimit = 5
 
     init(_ r: Report) {
@@ -117,9 +118,10 @@ struct OpportunityDetail {
     let potential: String
     let items: [OpportunityItemRow]
     let hasItems: Bool
-    /// Rows beyond `SavingsView.itemLimit` per kind, which only the JSON lists.
+    /// Rows beyond `SavingsView.itemLimit` per kind (the report keeps up to 10 each): folded.
     let omitted: String?
     let omittedOne: Bool
+    let more: [OpportunityItemRow]
     /// Right-size only (issue 12 part 4): where the benchmark's best value is another instance.
     let bestValue: [BestValueRow]
     let hasBestValue: Bool
@@ -134,9 +136,9 @@ struct OpportunityDetail {
         ]
         items = groups.flatMap { kind, list in list.prefix(limit).map { OpportunityItemRow(kind: kind, $0) } }
         hasItems = !items.isEmpty
-        let left = groups.map { max(0, $0.1.count - limit) }.reduce(0, +)
-        omitted = left > 0 ? Format.count(left) : nil
-        omittedOne = left == 1
+        more = groups.flatMap { kind, list in list.dropFirst(limit).map { OpportunityItemRow(kind: kind, $0) } }
+        omitted = more.isEmpty ? nil : Format.count(more.count)
+        omittedOne = more.count == 1
     }
 }
 
