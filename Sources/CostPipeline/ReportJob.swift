@@ -13,10 +13,14 @@ public struct ReportJob: Sendable {
     public var site: String
     /// `--allow-empty`: a `--period` outside the data gives an empty report, not an error.
     public var allowEmpty: Bool
+    /// `--site-url`: the published site, so a standalone HTML page's links are absolute (without
+    /// it the page has none).
+    public var siteURL: String?
 
     public init(inputs: InputSettings, period: Period? = nil, format: Format = .markdown, site: String = "site",
-                allowEmpty: Bool = false) {
+                allowEmpty: Bool = false, siteURL: String? = nil) {
         self.inputs = inputs; self.period = period; self.format = format; self.site = site; self.allowEmpty = allowEmpty
+        self.siteURL = siteURL
     }
 
     /// The text to print (ends with a newline).
@@ -34,8 +38,21 @@ public struct ReportJob: Sendable {
             guard let renderer else { return String(decoding: try report.jsonData(), as: UTF8.self) + "\n" }
             let markdown = try renderer.markdown(for: report)
             guard format == .html else { return markdown }
-            let shell = PageShell(title: "\(report.period.kind.rawValue.capitalized) \(report.period.id)", root: "", asOf: report.asOf)
-            return try renderer.page(markdown: markdown, shell: shell)
+            return try renderer.page(markdown: markdown, shell: standaloneShell(report, loaded))
         }
+    }
+
+    /// Issue 13 part 5: a page to mail or paste. Its styles are inline and it runs no script; with
+    /// `--site-url` its header, breadcrumbs and Markdown-source link point into the site,
+    /// absolutely; without, it has no link that could point nowhere.
+    func standaloneShell(_ report: Report, _ loaded: Inputs) throws -> PageShell {
+        let css = String(decoding: try RenderSite.asset("style.css", loaded), as: UTF8.self)
+        let title = "\(report.period.kind.rawValue.capitalized) \(report.period.id)"
+        guard let siteURL else { return PageShell(title: title, root: "", asOf: report.asOf, inlineStylesheet: css) }
+        let onSite = report.period.kind != .range  // weeks and months with data have a page
+        let stem = SitePaths.stem(report.period.kind, id: report.period.id)
+        return PageShell(title: title, root: SiteExtras.normalizedSiteURL(siteURL), asOf: report.asOf,
+                         breadcrumbs: [PageLink(label: "Overview", href: SitePaths.index), PageLink(label: title, href: nil)],
+                         markdownHref: onSite ? stem + ".md" : nil, inlineStylesheet: css)
     }
 }

@@ -99,15 +99,20 @@ public struct PageShell: Sendable {
     public var isChecklist: Bool
     public var isMethodology: Bool
     public var isEfficiency: Bool
+    /// A page that stands alone (`report --format html`, issue 13 part 5): the stylesheet inline,
+    /// no script; without a site (`root` empty) no links into it either. Nil for site pages.
+    public var inlineStylesheet: String?
 
     public init(title: String, root: String, asOf: String, isIndex: Bool = false, breadcrumbs: [PageLink] = [],
                 previous: PageLink? = nil, next: PageLink? = nil, markdownHref: String? = nil,
                 latestWeek: PageLink? = nil, latestMonth: PageLink? = nil,
-                isChecklist: Bool = false, isMethodology: Bool = false, isEfficiency: Bool = false) {
+                isChecklist: Bool = false, isMethodology: Bool = false, isEfficiency: Bool = false,
+                inlineStylesheet: String? = nil) {
         self.title = title; self.root = root; self.asOf = asOf; self.isIndex = isIndex
         self.breadcrumbs = breadcrumbs; self.previous = previous; self.next = next
         self.markdownHref = markdownHref; self.latestWeek = latestWeek; self.latestMonth = latestMonth
         self.isChecklist = isChecklist; self.isMethodology = isMethodology; self.isEfficiency = isEfficiency
+        self.inlineStylesheet = inlineStylesheet
     }
 }
 
@@ -137,6 +142,12 @@ struct PageView {
     let isChecklist: Bool
     let isMethodology: Bool
     let isEfficiency: Bool
+    /// Site pages link the stylesheet and script; a standalone page carries its styles.
+    let inlineStylesheet: String?
+    let isSitePage: Bool
+    /// Header navigation, breadcrumbs and the Markdown-source link: on site pages, and on a
+    /// standalone page only when it knows the site's address.
+    let hasNavigation: Bool
     let content: String
     /// The index dashboard (HTML), placed above the content; empty elsewhere.
     let dashboard: String
@@ -148,12 +159,16 @@ struct PageView {
 
     init(shell: PageShell, content: String, dashboard: String? = nil, charts: ReportChartsView? = nil) {
         title = shell.title; root = shell.root; asOf = shell.asOf; isIndex = shell.isIndex
-        breadcrumbs = shell.breadcrumbs; hasBreadcrumbs = !shell.breadcrumbs.isEmpty
+        breadcrumbs = shell.breadcrumbs
+        hasBreadcrumbs = !shell.breadcrumbs.isEmpty && (shell.inlineStylesheet == nil || !shell.root.isEmpty)
         previous = shell.previous; next = shell.next; hasPager = shell.previous != nil || shell.next != nil
         markdownHref = shell.markdownHref; latestWeek = shell.latestWeek; latestMonth = shell.latestMonth
         checklistHref = SitePaths.checklist; methodologyHref = SitePaths.methodology
         efficiencyHref = SitePaths.efficiency
         isChecklist = shell.isChecklist; isMethodology = shell.isMethodology; isEfficiency = shell.isEfficiency
+        inlineStylesheet = shell.inlineStylesheet
+        isSitePage = shell.inlineStylesheet == nil
+        hasNavigation = isSitePage || !shell.root.isEmpty
         self.content = content
         self.dashboard = dashboard ?? ""
         hasDashboard = dashboard != nil

@@ -28,9 +28,13 @@ struct ReportCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print an empty report for a --period outside the data, instead of failing.")
     var allowEmpty = false
 
+    @Option(name: .long, help: ArgumentHelp("With --format html: the published site's address, so the page's links into it are absolute (without it the standalone page has none).", valueName: "url"))
+    var siteURL: String?
+
     func run() async throws {
         let job = ReportJob(inputs: input.settings(templates: templateOptions.templates), period: period,
-                            format: format, site: site, allowEmpty: allowEmpty)
+                            format: format, site: site, allowEmpty: allowEmpty,
+                            siteURL: siteURL)
         do {
             if let out { try OutputFile.check(out) }
             let text = try job.run(progress: common.console.progress)

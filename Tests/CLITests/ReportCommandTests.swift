@@ -65,6 +65,25 @@ import Testing
         #expect(try CLIRunner.run(["report", "--period", "2026-11", "-q"], in: dir).stderr.isEmpty)
     }
 
+    /// Issue 13 part 5: `--format html` stands alone, to mail or paste: styles inline, no script,
+    /// and links only within the page, or absolute into the site with --site-url.
+    @Test func htmlStandsAlone() throws {
+        let dir = try CLIRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLIRunner.run(["demo", "--records", "400", "--weeks", "3", "--end-date", "2026-11-27"], in: dir).status == 0)
+        func hrefs(_ html: String) -> [String] {
+            html.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        let alone = try CLIRunner.run(["report", "--format", "html", "-q"], in: dir)
+        #expect(alone.status == 0 && alone.stdout.contains("<style>\n") && alone.stdout.contains(".site-header {"))
+        #expect(!alone.stdout.contains("<link rel=\"stylesheet\"") && !alone.stdout.contains("<script"))
+        #expect(!hrefs(alone.stdout).isEmpty && hrefs(alone.stdout).allSatisfy { $0.hasPrefix("#") }, "\(hrefs(alone.stdout))")
+        let linked = try CLIRunner.run(["report", "--format", "html", "-q", "--site-url", "https://costs.example.com/ml"], in: dir)
+        let outside = hrefs(linked.stdout).filter { !$0.hasPrefix("#") }
+        #expect(outside.contains("https://costs.example.com/ml/index.html") && outside.contains("https://costs.example.com/ml/weeks/2026-W48.md"))
+        #expect(outside.allSatisfy { $0.hasPrefix("https://costs.example.com/ml/") }, "\(outside)")
+    }
+
     @Test func badPeriodIsAUsageError() throws {
         let dir = try CLIRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
