@@ -60,7 +60,7 @@ let package = Package(
             "CostModel", "CostAssets", "CostIngest", "CostAnalysis", "CostRender", "CostSite",
         ]),
         .executableTarget(name: "costreport", dependencies: [
-            "CostModel", "CostPipeline", "CostDemo",
+            "CostModel", "CostRender", "CostPipeline", "CostDemo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helpers shared by the test targets, used by nothing else (never linked into the tool).

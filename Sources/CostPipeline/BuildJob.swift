@@ -9,8 +9,11 @@ public struct BuildJob: Sendable {
     /// `--site-url`, normalised to end with `/`; only the feed uses it.
     public var siteURL: String?
 
-    public init(inputs: InputSettings, out: String = "site", siteURL: String? = nil) {
-        self.inputs = inputs; self.out = out; self.siteURL = siteURL
+    /// `--run-url`: run ids on the pages link to the CI.
+    public var runURL: RunURL?
+
+    public init(inputs: InputSettings, out: String = "site", siteURL: String? = nil, runURL: RunURL? = nil) {
+        self.inputs = inputs; self.out = out; self.siteURL = siteURL; self.runURL = runURL
     }
 
     /// Returns how many files were published.
@@ -28,7 +31,7 @@ public struct BuildJob: Sendable {
             (previousLog ?? PublicationLog()).recording(week: Period.week(containing: asOf).id)
         }).run(loaded, dataset)
         Self.warnAboutDataAge(analysis, progress: progress)
-        let files = try RenderSite(siteURL: siteURL).run(analysis, renderer: renderer, progress: progress)
+        let files = try RenderSite(siteURL: siteURL, runURL: runURL).run(analysis, renderer: renderer, progress: progress)
         try WriteSite(out: out).run(files)
         progress.say("wrote \(files.count) files to \(out)/ — open \(out)/index.html")
         return files.count

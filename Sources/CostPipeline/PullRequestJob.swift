@@ -21,11 +21,13 @@ public struct PullRequestJob: Sendable {
     public var onlyIfOver: Double?
     /// Print nothing when no change reaches this fraction (0.1 = 10 %).
     public var onlyIfChange: Double?
+    /// `--run-url`: run ids link to the CI.
+    public var runURL: RunURL?
 
     public init(inputs: InputSettings, selector: PullRequestSelector, base: String = "main", siteURL: String? = nil,
-                format: Format = .markdown, onlyIfOver: Double? = nil, onlyIfChange: Double? = nil) {
+                format: Format = .markdown, onlyIfOver: Double? = nil, onlyIfChange: Double? = nil, runURL: RunURL? = nil) {
         self.inputs = inputs; self.selector = selector; self.base = base; self.siteURL = siteURL
-        self.format = format; self.onlyIfOver = onlyIfOver; self.onlyIfChange = onlyIfChange
+        self.format = format; self.onlyIfOver = onlyIfOver; self.onlyIfChange = onlyIfChange; self.runURL = runURL
     }
 
     public enum Outcome: Sendable, Equatable {
@@ -60,8 +62,8 @@ public struct PullRequestJob: Sendable {
         }
         return .printed(try Step.render.run {
             switch (format, renderer) {
-            case (.markdown, let renderer?): return try renderer.markdown(for: report, kind: .comment)
-            case (.githubSummary, let renderer?): return try renderer.markdown(for: report, kind: .jobSummary)
+            case (.markdown, let renderer?): return try renderer.markdown(for: report, kind: .comment, runURL: runURL)
+            case (.githubSummary, let renderer?): return try renderer.markdown(for: report, kind: .jobSummary, runURL: runURL)
             default: return String(decoding: try report.jsonData(), as: UTF8.self) + "\n"
             }
         })

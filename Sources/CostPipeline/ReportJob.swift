@@ -16,11 +16,13 @@ public struct ReportJob: Sendable {
     /// `--site-url`: the published site, so a standalone HTML page's links are absolute (without
     /// it the page has none).
     public var siteURL: String?
+    /// `--run-url`: run ids link to the CI.
+    public var runURL: RunURL?
 
     public init(inputs: InputSettings, period: Period? = nil, format: Format = .markdown, site: String = "site",
-                allowEmpty: Bool = false, siteURL: String? = nil) {
+                allowEmpty: Bool = false, siteURL: String? = nil, runURL: RunURL? = nil) {
         self.inputs = inputs; self.period = period; self.format = format; self.site = site; self.allowEmpty = allowEmpty
-        self.siteURL = siteURL
+        self.siteURL = siteURL; self.runURL = runURL
     }
 
     /// The text to print (ends with a newline).
@@ -36,7 +38,7 @@ public struct ReportJob: Sendable {
         if !outside { PeriodCoverage.warnIfEmpty(report, progress: progress) }
         return try Step.render.run {
             guard let renderer else { return String(decoding: try report.jsonData(), as: UTF8.self) + "\n" }
-            let markdown = try renderer.markdown(for: report)
+            let markdown = try renderer.markdown(for: report, links: .runs(runURL))
             guard format == .html else { return markdown }
             return try renderer.page(markdown: markdown, shell: standaloneShell(report, loaded))
         }

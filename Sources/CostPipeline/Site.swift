@@ -6,8 +6,10 @@ import CostSite
 public struct RenderSite: Sendable {
     /// `--site-url`: only the feed uses it.
     public var siteURL: String?
+    /// `--run-url`: run ids link to the CI.
+    public var runURL: RunURL?
 
-    public init(siteURL: String? = nil) { self.siteURL = siteURL }
+    public init(siteURL: String? = nil, runURL: RunURL? = nil) { self.siteURL = siteURL; self.runURL = runURL }
 
     public func run(_ analysis: Analysis, renderer: ReportRenderer, progress: ProgressLines) throws -> [SiteFile] {
         try Step.render.run {
@@ -24,6 +26,7 @@ public struct RenderSite: Sendable {
             // The dimension pages first: the report pages link their keys to them.
             let dimensions = analyzer.dimensionPages(asOf: asOf)
             site.keyStems = SiteExtras.dimensionStems(dimensions)
+            site.runURL = runURL
             var files = try SiteBuilder.files(site, renderer: renderer, progress: progress.say)
             // data.json, breakdown CSVs, the Atom feed and the dimension pages (SiteExtras.swift).
             progress.say("writing data downloads, the feed and the dimension pages")

@@ -7,9 +7,9 @@ extension ReportRenderer {
     /// One key's page; `root` leads from the page back to the site root (`../`). `efficiencyAnchors`
     /// (`SitePaths.efficiencyAnchors`) link an instance type's best and worst benchmarks.
     public func dimensionMarkdown(_ page: DimensionPage, asOf: String, root: String,
-                                  efficiencyAnchors: [String: String] = [:]) throws -> String {
+                                  efficiencyAnchors: [String: String] = [:], runURL: RunURL? = nil) throws -> String {
         MarkdownLayout.tidy(try templates.render("dimension", DimensionView(page, asOf: asOf, root: root,
-                                                                            efficiencyAnchors: efficiencyAnchors)))
+                                                                            efficiencyAnchors: efficiencyAnchors, runURL: runURL)))
     }
 
     /// The listing at the site root; `href` gives each key's page (relative to the root).

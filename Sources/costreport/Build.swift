@@ -9,6 +9,7 @@ struct Build: AsyncParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var templateOptions: TemplateOptions
     @OptionGroup var siteURLOptions: SiteURLOptions
+    @OptionGroup var runURLOptions: RunURLOptions
 
     @Option(name: .long, help: ArgumentHelp("Output folder.", valueName: "dir"))
     var out: String = "site"
@@ -17,7 +18,7 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let job = BuildJob(inputs: input.settings(templates: templateOptions.templates), out: out,
-                           siteURL: siteURLOptions.normalized)
+                           siteURL: siteURLOptions.normalized, runURL: runURLOptions.runURL)
         do {
             try job.run(progress: common.console.progress)
         } catch {

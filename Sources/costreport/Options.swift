@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostRender
 import CostModel
 import CostPipeline
 
@@ -46,6 +47,13 @@ struct TemplateOptions: ParsableArguments {
     var templates: String?
 }
 
+/// `--run-url TEMPLATE` (build, report, pr): run ids link to the CI that ran them.
+struct RunURLOptions: ParsableArguments {
+    @Option(name: .customLong("run-url"), help: ArgumentHelp("Link every run id to its CI page: an http(s) address with {run_id}, e.g. https://ci.example/runs/{run_id}. Default: run ids are plain text.", valueName: "template"),
+            transform: Parse.runURL)
+    var runURL: RunURL?
+}
+
 /// `build --site-url URL`: where the site is published. Only the Atom feed uses it (absolute
 /// links and ids); every page link stays relative. Normalised to end with `/`.
 struct SiteURLOptions: ParsableArguments {
@@ -79,6 +87,13 @@ enum Parse {
             throw ValidationError("'\(text)' spans \(period.dayCount) days, more than the \(SupportedDays.maxPeriodDays) (5 years) a report covers — choose a shorter range")
         }
         return period
+    }
+
+    @Sendable static func runURL(_ text: String) throws -> RunURL {
+        switch RunURL.parse(text) {
+        case .success(let url): return url
+        case .failure(let problem): throw ValidationError("'\(text)': \(problem)")
+        }
     }
 
     @Sendable static func day(_ text: String) throws -> Day {

@@ -33,6 +33,7 @@ struct PR: AsyncParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var runURLOptions: RunURLOptions
 
     @Option(name: .customLong("pr"), help: ArgumentHelp("The pull request: 123, #123 or pr-123.", valueName: "number"))
     var pr: String?
@@ -80,7 +81,8 @@ struct PR: AsyncParsableCommand {
     func run() async throws {
         let job = PullRequestJob(inputs: input.settings(templates: templateOptions.templates), selector: selector,
                                  base: base.trimmingSpaces, siteURL: siteURL, format: format,
-                                 onlyIfOver: onlyIfOver?.value, onlyIfChange: onlyIfChange.map { $0.value / 100 })
+                                 onlyIfOver: onlyIfOver?.value, onlyIfChange: onlyIfChange.map { $0.value / 100 },
+                                 runURL: runURLOptions.runURL)
         do {
             switch try job.run(progress: common.console.progress) {
             case .printed(let text): Console.write(text)

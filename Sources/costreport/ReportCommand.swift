@@ -12,6 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var common: CommonOptions
     @OptionGroup var templateOptions: TemplateOptions
+    @OptionGroup var runURLOptions: RunURLOptions
 
     @Option(name: .long, help: ArgumentHelp(periodHelp + " Default: the week of the as-of date.", valueName: "period"), transform: Parse.period)
     var period: Period?
@@ -34,7 +35,7 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let job = ReportJob(inputs: input.settings(templates: templateOptions.templates), period: period,
                             format: format, site: site, allowEmpty: allowEmpty,
-                            siteURL: siteURL)
+                            siteURL: siteURL, runURL: runURLOptions.runURL)
         do {
             if let out { try OutputFile.check(out) }
             let text = try job.run(progress: common.console.progress)

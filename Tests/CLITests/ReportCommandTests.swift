@@ -84,6 +84,23 @@ import Testing
         #expect(outside.allSatisfy { $0.hasPrefix("https://costs.example.com/ml/") }, "\(outside)")
     }
 
+    /// `--run-url` reaches every page that lists runs: the dimension pages' top runs and the
+    /// reports' opportunity tables; a bad template is a usage error (exit 2).
+    @Test func buildLinksRunIdsWithARunURL() throws {
+        let dir = try CLIRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLIRunner.run(["demo", "--records", "400", "--weeks", "3", "--end-date", "2026-11-27"], in: dir).status == 0)
+        let build = try CLIRunner.run(["build", "-q", "--run-url", "https://ci.example/runs/{run_id}"], in: dir)
+        #expect(build.status == 0, "\(build.stderr)")
+        let aws = try String(contentsOf: dir.appendingPathComponent("site/providers/aws.html"), encoding: .utf8)
+        #expect(aws.contains("<a href=\"https://ci.example/runs/"), "the top runs link to the CI")
+        let week = try String(contentsOf: dir.appendingPathComponent("site/weeks/2026-W48.md"), encoding: .utf8)
+        #expect(week.contains("| Run | [") && week.contains("](https://ci.example/runs/"))
+        let plain = try CLIRunner.run(["report", "-q"], in: dir)
+        #expect(!plain.stdout.contains("ci.example"))
+        #expect(try CLIRunner.run(["build", "-q", "--run-url", "https://ci.example/runs/"], in: dir).status == 2)
+    }
+
     @Test func badPeriodIsAUsageError() throws {
         let dir = try CLIRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -178,6 +178,23 @@ import Testing
         #expect(zero.head == 0 && zero.tail == 0 && zero.leftOut == 5)
     }
 
+    /// `--run-url`: run ids link to the CI, the id percent-encoded so it can neither end the link
+    /// nor leave its path segment; a made-up id (`(no run_id) …`) and no template stay plain text.
+    @Test func runIdsLinkOnlyWithARunURL() async throws {
+        let url = try RunURL.parse("https://ci.example/runs/{run_id}?view=cost").get()
+        #expect(url.link("pr-1234-5ad2e1") == "https://ci.example/runs/pr-1234-5ad2e1?view=cost")
+        #expect(url.link("a b)/[x]?#ü") == "https://ci.example/runs/a%20b%29%2F%5Bx%5D%3F%23%C3%BC?view=cost")
+        #expect(url.linkIfRecorded("(no run_id) benchmarks.db id 3") == nil)
+        for bad in ["ftp://ci/{run_id}", "https://ci.example/runs/", "https://ci/{run_id}/{run_id}", "https://ci/(x)/{run_id}"] {
+            if case .success = RunURL.parse(bad) { Issue.record("accepted \(bad)") }
+        }
+        let renderer = try await PullRequestRenderer(templatesDirectory: PullRequestRenderTests.templates)
+        let linked = try renderer.markdown(for: PullRequestRenderTests.goldenReport(), runURL: url)
+        #expect(linked.contains("| [pr-1234-5ad2e1](https://ci.example/runs/pr-1234-5ad2e1?view=cost) |"))
+        let plain = try renderer.markdown(for: PullRequestRenderTests.goldenReport())
+        #expect(plain.contains("| pr-1234-5ad2e1 |") && !plain.contains("ci.example"))
+    }
+
     /// Every case of the comparison sentence, now worded by `pr-body.mustache` from flags.
     @Test func theComparisonSentenceCoversEveryCase() async throws {
         let renderer = try await PullRequestRenderer(templatesDirectory: PullRequestRenderTests.templates)

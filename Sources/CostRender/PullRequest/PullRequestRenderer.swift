@@ -34,14 +34,15 @@ public struct PullRequestRenderer: Sendable {
     }
 
     /// The Markdown, cut to fit `kind`'s budget (see `BudgetFit`), ending with one newline.
-    public func markdown(for report: PullRequestReport, kind: Kind = .comment) throws -> String {
-        try markdown(for: report, kind: kind, budget: kind.budget)
+    /// `runURL`: run ids link to the CI (`--run-url`); nil keeps them plain text.
+    public func markdown(for report: PullRequestReport, kind: Kind = .comment, runURL: RunURL? = nil) throws -> String {
+        try markdown(for: report, kind: kind, budget: kind.budget, runURL: runURL)
     }
 
     /// With an explicit budget (tests use small ones).
-    public func markdown(for report: PullRequestReport, kind: Kind, budget: TextBudget) throws -> String {
+    public func markdown(for report: PullRequestReport, kind: Kind, budget: TextBudget, runURL: RunURL? = nil) throws -> String {
         try BudgetFit.fit(budget, longest: PullRequestView.longestTable(report)) { cap in
-            MarkdownLayout.tidy(try templates.render(kind.template, PullRequestView(report, cap: cap)))
+            MarkdownLayout.tidy(try templates.render(kind.template, PullRequestView(report, cap: cap, runURL: runURL)))
         }.text
     }
 }

@@ -34,7 +34,7 @@ struct PullRequestView {
     /// Tables with more rows than this are folded into `<details>`.
     static let foldAbove = 10
 
-    init(_ r: PullRequestReport, cap: Int?) {
+    init(_ r: PullRequestReport, cap: Int?, runURL: RunURL? = nil) {
         subject = Clip.text(r.selector.description, 120)
         hasRuns = r.hasRuns
         asOf = r.asOf
@@ -54,8 +54,8 @@ struct PullRequestView {
         markets = r.markets.map(MarketRowView.init)
         hasMarkets = !markets.isEmpty
         suites = CutTable(r.suites.map { SuiteRowView($0) }, cap: cap)
-        savings = PullRequestSavingsView(r, cap: cap)
-        runs = CutTable(r.runs.map(RunRowView.init), cap: cap)
+        savings = PullRequestSavingsView(r, cap: cap, runURL: runURL)
+        runs = CutTable(r.runs.map { RunRowView($0, href: runURL?.linkIfRecorded($0.runID)) }, cap: cap)
         efficiency = CutTable(r.efficiency.map(PullRequestEfficiencyRow.init), cap: cap)
         efficiencyFrom = r.efficiencyWindow?.start ?? r.baseWindow.start
         siteURL = r.siteURL.flatMap(SafeURL.markdownDestination)
@@ -230,6 +230,8 @@ enum ChangeMark {
 
 struct RunRowView {
     let runID: String
+    /// The run on the CI (`--run-url`); nil: plain text.
+    let href: String?
     let start: String
     let suite: String
     let instance: String
@@ -238,8 +240,9 @@ struct RunRowView {
     let spend: String
     let tests: String
 
-    init(_ r: PullRequestRun) {
+    init(_ r: PullRequestRun, href: String? = nil) {
         runID = Clip.text(r.runID)
+        self.href = href
         start = r.start
         suite = Clip.text(r.suite)
         instance = Clip.text(r.instanceType + " (" + r.region + ")")
@@ -277,7 +280,7 @@ struct PullRequestSavingsView {
         }
     }
 
-    init(_ r: PullRequestReport, cap: Int?) {
+    init(_ r: PullRequestReport, cap: Int?, runURL: RunURL? = nil) {
         let entries = PullRequestSavingsView.entries(r.opportunities)
         rows = entries.map { PROpportunityRow(opportunity: $0.kind, row: OpportunityRow($0.opportunity)) }
         hasOpportunities = !rows.isEmpty
@@ -287,7 +290,10 @@ struct PullRequestSavingsView {
         let items: [PROpportunityItemRow] = entries.flatMap { e in
             [(ItemKind.suite, e.opportunity.topSuites), (.instanceType, e.opportunity.topInstanceTypes),
              (.run, e.opportunity.topRuns)].flatMap { kind, list in
-                list.prefix(limit).map { PROpportunityItemRow(opportunity: e.kind, kind: kind, $0) }
+                list.prefix(limit).map {
+                    PROpportunityItemRow(opportunity: e.kind, kind: kind, $0,
+                                         href: kind.isRun ? runURL?.linkIfRecorded($0.key) : nil)
+                }
             }
         }
         self.items = CutTable(items, cap: cap, foldAbove: 0)
@@ -320,15 +326,18 @@ struct PROpportunityItemRow {
     let opportunity: OpportunityKind
     let kind: ItemKind
     let key: String
+    /// A run on the CI (`--run-url`); nil: plain text.
+    let href: String?
     let records: String
     let spend: String
     let potential: String
     let action: String
 
-    init(opportunity: OpportunityKind, kind: ItemKind, _ item: OpportunityItem) {
+    init(opportunity: OpportunityKind, kind: ItemKind, _ item: OpportunityItem, href: String? = nil) {
         self.opportunity = opportunity
         self.kind = kind
         key = Clip.text(item.key)
+        self.href = href
         records = Format.count(item.records)
         spend = Format.usd(item.spend)
         potential = Format.usd(item.potential)

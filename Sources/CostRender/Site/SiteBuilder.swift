@@ -21,6 +21,8 @@ public struct SiteInput: Sendable {
     /// `table.js` from the templates folder, copied as-is: sortable and filterable tables
     /// (progressive enhancement; every page reads fully without it). Empty: none.
     public var script: [UInt8] = []
+    /// `--run-url`: run ids link to the CI; nil: plain text.
+    public var runURL: RunURL?
 
     public init(overview: SiteOverview, weekReports: [Report], monthReports: [Report], stylesheet: [UInt8],
                 catalog: Catalog, config: Config, publicationLog: PublicationLog? = nil) {
@@ -76,7 +78,7 @@ public enum SiteBuilder {
                     previous: i + 1 < reports.count ? link(reports[i + 1]) : nil,
                     next: i > 0 ? link(reports[i - 1]) : nil,
                     markdownHref: stem + ".md", latestWeek: latestWeek, latestMonth: latestMonth)
-                let markdown = try renderer.markdown(for: report, links: Self.links(report, stems: input.keyStems))
+                let markdown = try renderer.markdown(for: report, links: Self.links(report, stems: input.keyStems, run: input.runURL))
                 files.append(SiteFile(path: stem + ".md", text: markdown))
                 files.append(SiteFile(path: stem + ".html", text: try renderer.reportPage(report, markdown: markdown, shell: shell)))
             }
@@ -91,11 +93,11 @@ public enum SiteBuilder {
 
     /// A report page's links: its breakdowns' CSVs (written by `SiteExtras.dataFiles`) and the
     /// pages of the keys that have one.
-    static func links(_ report: Report, stems: [DimensionKind: [String: String]]) -> ReportLinks {
+    static func links(_ report: Report, stems: [DimensionKind: [String: String]], run: RunURL?) -> ReportLinks {
         let kind = report.period.kind, id = report.period.id
         let byDimension = Dictionary(uniqueKeysWithValues: DimensionKind.allCases.map { ($0.dimension, stems[$0] ?? [:]) })
         return ReportLinks(root: SitePaths.root(from: SitePaths.stem(kind, id: id) + ".html"),
                            csv: { BreakdownExport.dimensions.contains($0) ? SitePaths.breakdownCSV(kind, id: id, dimension: $0) : nil },
-                           key: { dimension, key in byDimension[dimension]?[key].map { $0 + ".html" } })
+                           key: { dimension, key in byDimension[dimension]?[key].map { $0 + ".html" } }, run: run)
     }
 }

@@ -36,7 +36,7 @@ public enum SiteExtras {
         let stems = extras.dimensions.map(dimensionStems) ?? [:]
         files.append(try efficiencyFile(input.overview, instanceStems: stems[.instanceType] ?? [:], renderer: renderer))
         if let dimensions = extras.dimensions {
-            files += try dimensionFiles(dimensions, overview: input.overview, renderer: renderer)
+            files += try dimensionFiles(dimensions, overview: input.overview, renderer: renderer, runURL: input.runURL)
         }
         return files
     }
@@ -89,7 +89,7 @@ public enum SiteExtras {
     }
 
     static func dimensionFiles(_ pages: DimensionPages, overview o: SiteOverview,
-                               renderer: ReportRenderer) throws -> [SiteFile] {
+                               renderer: ReportRenderer, runURL: RunURL? = nil) throws -> [SiteFile] {
         let latestWeek = latestLink(.week, o.weeks), latestMonth = latestLink(.month, o.months)
         let stems = dimensionStems(pages)
         let anchors = SitePaths.efficiencyAnchors(o.efficiency.rows.map(\.benchmark))
@@ -109,7 +109,8 @@ public enum SiteExtras {
             for page in pages.pages(kind) {
                 guard let stem = stems[kind]?[page.key] else { continue }
                 let root = SitePaths.root(from: stem + ".html")
-                let markdown = try renderer.dimensionMarkdown(page, asOf: o.asOf, root: root, efficiencyAnchors: anchors)
+                let markdown = try renderer.dimensionMarkdown(page, asOf: o.asOf, root: root, efficiencyAnchors: anchors,
+                                                              runURL: runURL)
                 let shell = PageShell(
                     title: "\(kind.label) \(page.key)", root: root, asOf: o.asOf,
                     breadcrumbs: [PageLink(label: "Overview", href: SitePaths.index),

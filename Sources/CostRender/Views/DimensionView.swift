@@ -55,7 +55,7 @@ struct DimensionView {
     let hasValue: Bool
     let efficiencyHref: String
 
-    init(_ page: DimensionPage, asOf: String, root: String, efficiencyAnchors: [String: String] = [:]) {
+    init(_ page: DimensionPage, asOf: String, root: String, efficiencyAnchors: [String: String] = [:], runURL: RunURL? = nil) {
         title = "\(page.dimension.label) \(page.key)"
         dimension = page.dimension.label
         dimensionTitle = page.dimension.title
@@ -73,7 +73,7 @@ struct DimensionView {
         hasTrend = page.trend.contains { $0.spend != 0 }
         trendSpend = Format.usd(page.trendSpend)
         runsSince = page.runsSince
-        runs = page.topRuns.map(DimensionRunRow.init)
+        runs = page.topRuns.map { DimensionRunRow($0, href: runURL?.linkIfRecorded($0.run)) }
         hasRuns = !runs.isEmpty
         indexHref = root + SitePaths.index
         listingHref = root + SitePaths.dimensions
@@ -110,13 +110,16 @@ struct DimensionTrendRow {
 
 struct DimensionRunRow {
     let run: String
+    /// The run on the CI (`--run-url`); nil: plain text.
+    let href: String?
     let day: String
     let instanceType: String
     let market: String
     let hours: String
     let spend: String
 
-    init(_ r: DimensionRun) {
+    init(_ r: DimensionRun, href: String? = nil) {
+        self.href = href
         run = r.run; day = r.day; instanceType = r.instanceType; market = r.market
         hours = Format.hours(r.hours); spend = Format.usd(r.spend)
     }

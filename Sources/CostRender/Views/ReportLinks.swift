@@ -10,11 +10,18 @@ public struct ReportLinks: Sendable {
     public var csv: @Sendable (BreakdownDimension) -> String?
     /// A key's page (`instance-types/g5.xlarge.html`), relative to the root; nil without one.
     public var key: @Sendable (BreakdownDimension, String) -> String?
+    /// `--run-url`: where run ids link; nil: plain text.
+    public var run: RunURL?
 
     public init(root: String, csv: @escaping @Sendable (BreakdownDimension) -> String?,
-                key: @escaping @Sendable (BreakdownDimension, String) -> String?) {
-        self.root = root; self.csv = csv; self.key = key
+                key: @escaping @Sendable (BreakdownDimension, String) -> String?, run: RunURL? = nil) {
+        self.root = root; self.csv = csv; self.key = key; self.run = run
     }
 
     public static let none = ReportLinks(root: "", csv: { _ in nil }, key: { _, _ in nil })
+
+    /// No site links, only the runs' (`costreport report --run-url`).
+    public static func runs(_ run: RunURL?) -> ReportLinks {
+        ReportLinks(root: "", csv: { _ in nil }, key: { _, _ in nil }, run: run)
+    }
 }

@@ -80,7 +80,7 @@ struct ReportView {
         breakdowns = BreakdownSection.sections(for: r, links: links)
         dataQuality = QualityView(r.dataQuality)
         efficiency = EfficiencyView(r.efficiency)
-        savings = SavingsView(r)
+        savings = SavingsView(r, runURL: links.run)
     }
 
 }

@@ -49,7 +49,7 @@ struct SavingsView {
     /// report keeps up to 10 of each) are folded below it.
     static let itemLimit = 5
 
-    init(_ r: Report) {
+    init(_ r: Report, runURL: RunURL? = nil) {
         let t = r.totals, o = r.opportunities
         realizedSavings = Format.usd(t.realizedSavings)
         realizedAmount = Format.usd(t.realizedSavings.magnitude)
@@ -68,7 +68,7 @@ struct SavingsView {
         hasOpportunities = positive > 0
         func detail(_ x: Opportunity, bestValue: [BestValueNote] = []) -> OpportunityDetail? {
             guard x.potential > 0 else { return nil }
-            let d = OpportunityDetail(x, bestValue: bestValue)
+            let d = OpportunityDetail(x, bestValue: bestValue, runURL: runURL)
             return d.hasItems ? d : nil
         }
         spotDetail = detail(o.spot)
@@ -126,7 +126,7 @@ struct OpportunityDetail {
     let bestValue: [BestValueRow]
     let hasBestValue: Bool
 
-    init(_ o: Opportunity, bestValue notes: [BestValueNote] = []) {
+    init(_ o: Opportunity, bestValue notes: [BestValueNote] = [], runURL: RunURL? = nil) {
         bestValue = notes.map(BestValueRow.init)
         hasBestValue = !notes.isEmpty
         potential = Format.usd(o.potential)
@@ -134,9 +134,12 @@ struct OpportunityDetail {
         let groups: [(String, [OpportunityItem])] = [
             ("Suite", o.topSuites), ("Instance type", o.topInstanceTypes), ("Run", o.topRuns),
         ]
-        items = groups.flatMap { kind, list in list.prefix(limit).map { OpportunityItemRow(kind: kind, $0) } }
+        func row(_ kind: String, _ item: OpportunityItem) -> OpportunityItemRow {
+            OpportunityItemRow(kind: kind, item, href: kind == "Run" ? runURL?.linkIfRecorded(item.key) : nil)
+        }
+        items = groups.flatMap { kind, list in list.prefix(limit).map { row(kind, $0) } }
         hasItems = !items.isEmpty
-        more = groups.flatMap { kind, list in list.dropFirst(limit).map { OpportunityItemRow(kind: kind, $0) } }
+        more = groups.flatMap { kind, list in list.dropFirst(limit).map { row(kind, $0) } }
         omitted = more.isEmpty ? nil : Format.count(more.count)
         omittedOne = more.count == 1
     }
@@ -165,14 +168,17 @@ struct BestValueRow {
 struct OpportunityItemRow {
     let kind: String
     let key: String
+    /// A run's page on the CI (`--run-url`); nil: plain text.
+    let href: String?
     let records: String
     let spend: String
     let potential: String
     let action: String
 
-    init(kind: String, _ item: OpportunityItem) {
+    init(kind: String, _ item: OpportunityItem, href: String? = nil) {
         self.kind = kind
         key = item.key
+        self.href = href
         records = Format.count(item.records)
         spend = Format.usd(item.spend)
         potential = Format.usd(item.potential)
