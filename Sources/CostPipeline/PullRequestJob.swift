@@ -23,6 +23,12 @@ public struct PullRequestJob: Sendable {
     public var onlyIfChange: Double?
     /// `--run-url`: run ids link to the CI.
     public var runURL: RunURL?
+    /// `--fail-if-over` (USD), `--fail-if-change` (a fraction, 0.2 = 20 %) and
+    /// `--fail-if-failed-spend` (USD): thresholds that make the command exit 1 (the comment is
+    /// printed anyway; `PullRequestGate`).
+    public var failIfOver: Double?
+    public var failIfChange: Double?
+    public var failIfFailedSpend: Double?
 
     public init(inputs: InputSettings, selector: PullRequestSelector, base: String = "main", siteURL: String? = nil,
                 format: Format = .markdown, onlyIfOver: Double? = nil, onlyIfChange: Double? = nil, runURL: RunURL? = nil) {
@@ -31,8 +37,8 @@ public struct PullRequestJob: Sendable {
     }
 
     public enum Outcome: Sendable, Equatable {
-        /// The text to print.
-        case printed(String)
+        /// The text to print, and the `--fail-if-*` thresholds the PR crossed (one stderr line each).
+        case printed(String, crossed: [String] = [])
         /// Nothing to print, and why (one line for stderr).
         case quiet(String)
     }
@@ -60,13 +66,16 @@ public struct PullRequestJob: Sendable {
         if let reason = report.quietReason(minSpend: onlyIfOver, minChange: onlyIfChange) {
             return .quiet("\(reason): nothing printed")
         }
-        return .printed(try Step.render.run {
+        let gate = PullRequestGate(maxSpend: failIfOver, maxChange: failIfChange, maxFailedSpend: failIfFailedSpend)
+        let crossed = gate.crossings(report).map { PullRequestGateText.line($0, selector: selector, base: base) }
+        let text = try Step.render.run {
             switch (format, renderer) {
             case (.markdown, let renderer?): return try renderer.markdown(for: report, kind: .comment, runURL: runURL)
             case (.githubSummary, let renderer?): return try renderer.markdown(for: report, kind: .jobSummary, runURL: runURL)
             default: return String(decoding: try report.jsonData(), as: UTF8.self) + "\n"
             }
-        })
+        }
+        return .printed(text, crossed: crossed)
     }
 }
 

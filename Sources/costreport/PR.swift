@@ -21,13 +21,16 @@ struct PR: AsyncParsableCommand {
             left out.
 
             Exit codes: 0 printed, or quiet because of --only-if-over / --only-if-change (stdout \
-            empty, one line on stderr says why); 2 no runs for the PR (without an --only-if flag), \
-            an input or a usage error.
+            empty, one line on stderr says why); 1 printed, but a --fail-if-over, --fail-if-change \
+            or --fail-if-failed-spend threshold was crossed (one line on stderr each, so CI can post \
+            the comment and fail the check); 2 no runs for the PR (without an --only-if flag), an \
+            input or a usage error.
 
             Examples:
               costreport pr --pr 1234 > comment.md
               costreport pr --branch feature/flash-attn --base main --format github-summary >> "$GITHUB_STEP_SUMMARY"
               costreport pr --pr 1234 --only-if-over 5 --only-if-change 10
+              costreport pr --pr 1234 --fail-if-over 50 --fail-if-change 20 > comment.md
             """)
 
     @OptionGroup var input: InputOptions
@@ -56,6 +59,15 @@ struct PR: AsyncParsableCommand {
     @Option(name: .customLong("only-if-change"), help: ArgumentHelp("Print nothing (exit 0) when neither the PR's total nor any suite's spend per run changed by PERCENT or more against the base.", valueName: "percent"))
     var onlyIfChange: Amount?
 
+    @Option(name: .customLong("fail-if-over"), help: ArgumentHelp("Print the comment, then exit 1 when the PR's spend is above AMOUNT USD.", valueName: "amount"))
+    var failIfOver: Amount?
+
+    @Option(name: .customLong("fail-if-change"), help: ArgumentHelp("Print the comment, then exit 1 when the PR's spend per run is more than PERCENT above the base's (suite by suite).", valueName: "percent"))
+    var failIfChange: Amount?
+
+    @Option(name: .customLong("fail-if-failed-spend"), help: ArgumentHelp("Print the comment, then exit 1 when the PR spent more than AMOUNT USD on runs with failed tests.", valueName: "amount"))
+    var failIfFailedSpend: Amount?
+
     func validate() throws {
         switch (pr, branch) {
         case (nil, nil): throw ValidationError("name the pull request with --pr NUMBER or the branch with --branch NAME")
@@ -79,18 +91,31 @@ struct PR: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let job = PullRequestJob(inputs: input.settings(templates: templateOptions.templates), selector: selector,
+        var job = PullRequestJob(inputs: input.settings(templates: templateOptions.templates), selector: selector,
                                  base: base.trimmingSpaces, siteURL: siteURL, format: format,
                                  onlyIfOver: onlyIfOver?.value, onlyIfChange: onlyIfChange.map { $0.value / 100 },
                                  runURL: runURLOptions.runURL)
+        job.failIfOver = failIfOver?.value
+        job.failIfChange = failIfChange.map { $0.value / 100 }
+        job.failIfFailedSpend = failIfFailedSpend?.value
+        let outcome: PullRequestJob.Outcome
         do {
-            switch try job.run(progress: common.console.progress) {
-            case .printed(let text): Console.write(text)
-            // Why nothing was printed: one line on stderr (stdout stays empty for CI).
-            case .quiet(let reason): Console(quiet: false).say(reason)  // even with -q: it is the result
-            }
+            outcome = try job.run(progress: common.console.progress)
         } catch {
             throw Console.fail(error)
+        }
+        switch outcome {
+        case .printed(let text, let crossed):
+            Console.write(text)
+            // A crossed --fail-if-* threshold: the comment is out, the check fails (exit 1), and
+            // stderr says which threshold, even with -q (it is the result).
+            guard crossed.isEmpty else {
+                let console = Console(quiet: false)
+                for line in crossed { console.say(line) }
+                throw ExitCode(1)
+            }
+        // Why nothing was printed: one line on stderr (stdout stays empty for CI).
+        case .quiet(let reason): Console(quiet: false).say(reason)  // even with -q: it is the result
         }
     }
 

@@ -16,6 +16,34 @@ import Testing
         return (dir, try #require(key))
     }
 
+    /// Issue 14 part 5: each --fail-if-* gate prints the comment and exits 1 just above its
+    /// threshold, 0 below it (exactly at it: PullRequestGateTests), 2 for a bad value.
+    @Test func gatesFailTheCheckButStillPrintTheComment() throws {
+        let (dir, pr) = try demo()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let json = try CLIRunner.run(["pr", "-q", "--pr", pr, "--format", "json"], in: dir)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let totals = try #require(object["totals"] as? [String: Any])
+        let spend = try #require(totals["spend"] as? Double), failed = try #require(totals["failed_run_spend"] as? Double)
+        let plain = try CLIRunner.run(["pr", "-q", "--pr", pr], in: dir)
+        var gates: [(flag: String, value: Double, says: String)] = [("--fail-if-over", spend, "above --fail-if-over")]
+        if failed > 0.02 { gates.append(("--fail-if-failed-spend", failed, "on runs with failed tests, above --fail-if-failed-spend")) }
+        if let change = (object["comparison"] as? [String: Any])?["change"] as? Double, change > 0.02 {
+            gates.append(("--fail-if-change", change * 100, "more per run than main"))
+        }
+        for gate in gates {
+            let above = try CLIRunner.run(["pr", "-q", "--pr", pr, gate.flag, String(format: "%.2f", gate.value - 0.01)], in: dir)
+            #expect(above.status == 1, "\(gate.flag) just below the PR's \(gate.value): \(above.stderr)")
+            #expect(above.stdout == plain.stdout, "the comment is printed as usual")
+            #expect(above.stderr.contains(gate.says) && above.stderr.split(separator: "\n").count == 1, "\(above.stderr)")
+            let below = try CLIRunner.run(["pr", "-q", "--pr", pr, gate.flag, String(format: "%.2f", gate.value + 0.01)], in: dir)
+            #expect(below.status == 0 && below.stdout == plain.stdout && below.stderr.isEmpty, "\(gate.flag): \(below.stderr)")
+            let bad = try CLIRunner.run(["pr", "-q", "--pr", pr, gate.flag, "lots"], in: dir)
+            #expect(bad.status == 2 && bad.stdout.isEmpty, "\(gate.flag) lots")
+        }
+        #expect(gates.count >= 2, "the demo PR exercises at least two gates")
+    }
+
     @Test func commentSummaryAndJSON() throws {
         let (dir, pr) = try demo()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -64,6 +64,13 @@ import Testing
         #expect(comment.contains("https://costs.example/"))
         let summary = try String(contentsOf: dir.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.hasPrefix("## Cloud test cost for PR \\#\(pr)"), "\(summary.prefix(80))")
+
+        // The gate step fails the job (exit 1) above the threshold and passes below it.
+        let gates = try Self.script("pr-cost-comment.yml", step: "Cost gates")
+        let spend = try #require(rows.first { ($0["key"] as? String) == pr }?["spend"] as? Double)
+        #expect(try bash(gates, in: dir, env: ["PR": pr, "BASE": "main", "FAIL_IF_OVER": "0.5", "FAIL_IF_CHANGE": ""]).status == 1)
+        let pass = try bash(gates, in: dir, env: ["PR": pr, "BASE": "main", "FAIL_IF_OVER": String(Int(spend * 100) + 1000), "FAIL_IF_CHANGE": ""])
+        #expect(pass.status == 0, "\(pass.stderr)")
     }
 
     @Test func thePublishWorkflowsCommandsBuildTheSite() throws {

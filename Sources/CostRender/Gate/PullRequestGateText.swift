@@ -1,0 +1,16 @@
+import CostAnalysis
+import CostModel
+
+/// The stderr line of each threshold a pull request crossed (`costreport pr --fail-if-*`).
+public enum PullRequestGateText {
+    public static func line(_ c: PullRequestGate.Crossing, selector: PullRequestSelector, base: String) -> String {
+        switch c.kind {
+        case .spend:
+            return "\(selector) spent \(Format.usd(c.value)), above --fail-if-over \(Format.usd(c.limit))"
+        case .change:
+            return "\(selector) costs \(Format.percent(c.value)) more per run than \(base) over its last 4 weeks, above --fail-if-change \(Format.percent(c.limit))"
+        case .failedSpend:
+            return "\(selector) spent \(Format.usd(c.value)) on runs with failed tests, above --fail-if-failed-spend \(Format.usd(c.limit))"
+        }
+    }
+}
