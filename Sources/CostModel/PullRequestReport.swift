@@ -44,6 +44,8 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
     public var efficiency: [PullRequestEfficiency] = []
     /// The base window, reaching back to the PR's first sample when that is earlier; nil without samples.
     public var efficiencyWindow: DayRange?
+    /// What the PR does to the as-of month's budget (issue 14 part 4).
+    public var budgetImpact: BudgetImpact?
 
     /// The base window's length: the last 4 weeks.
     public static let baseWindowDays = 28
@@ -68,7 +70,7 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
         try c.encode(markets, forKey: .markets); try c.encode(suites, forKey: .suites)
         try c.encode(runs, forKey: .runs); try c.encode(opportunities, forKey: .opportunities)
         try c.encode(siteURL, forKey: .siteURL); try c.encode(efficiency, forKey: .efficiency)
-        try c.encode(efficiencyWindow, forKey: .efficiencyWindow)
+        try c.encode(efficiencyWindow, forKey: .efficiencyWindow); try c.encode(budgetImpact, forKey: .budgetImpact)
     }
 
     /// True when the PR has at least one run up to as-of.
@@ -247,5 +249,30 @@ extension PullRequestReport {
             }
         }
         return nil
+    }
+}
+
+/// The PR's share of the as-of month's spend so far, and the month's projection against its
+/// budget (spec §6): "this PR's runs are 4.5 % of the month's spend so far; at this rate the month
+/// projects to $2,295.35 against a budget of $2,000.00 (OVER)".
+public struct BudgetImpact: Sendable, Codable, Equatable {
+    public var month: String
+    /// The PR's spend on records of the month up to as-of, and everyone's.
+    public var spend: Double
+    public var monthToDate: Double
+    /// spend / month_to_date; 0 when the month has no spend.
+    public var share: Double
+    public var projected: Double
+    public var monthly: Double
+    public var projectedStatus: BudgetStatus
+    /// False for the default budget (not in costreport.yml).
+    public var monthlyConfigured: Bool
+
+    public init(month: String, spend: Double, monthToDate: Double, projected: Double, monthly: Double,
+                projectedStatus: BudgetStatus, monthlyConfigured: Bool) {
+        self.month = month; self.spend = spend; self.monthToDate = monthToDate
+        share = monthToDate > 0 ? spend / monthToDate : 0
+        self.projected = projected; self.monthly = monthly; self.projectedStatus = projectedStatus
+        self.monthlyConfigured = monthlyConfigured
     }
 }

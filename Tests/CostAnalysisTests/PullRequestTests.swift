@@ -200,12 +200,23 @@ enum PullRequestFixture {
         #expect(ChangeDirection(-0.2) == .down)
     }
 
+    /// Issue 14 part 4: the PR's share of the as-of month's spend, and the month's projection.
+    @Test func budgetImpactIsThePRsShareOfTheMonth() throws {
+        // November up to 11-27: main-2 2 + main-3 48 + main-4 24 + PR 123 (16 + 12 + 6 + 3 + 10 = 47)
+        // + pr-456 1.5 = 122.5 (11-28 is after as-of). Share 47 / 122.5; projected 122.5 / 27 × 30
+        // against the default $2,000: OK.
+        let impact = try #require(PullRequestFixture.report().budgetImpact)
+        #expect(impact.month == "2026-11" && impact.spend == 47 && impact.monthToDate == 122.5)
+        #expect(abs(impact.share - 47 / 122.5) < 1e-12 && abs(impact.projected - 122.5 / 27 * 30) < 1e-9)
+        #expect(impact.monthly == 2000 && impact.projectedStatus == .ok && !impact.monthlyConfigured)
+    }
+
     @Test func jsonIsSnakeCaseWithEveryKey() throws {
         let report = PullRequestFixture.report(siteURL: "https://costs.example.com/")
         let object = try JSONSerialization.jsonObject(with: try report.jsonData()) as? [String: Any]
         #expect(Set(object?.keys.map { $0 } ?? []) == [
             "selector", "base", "as_of", "base_window", "first_day", "last_day", "totals", "comparison",
-            "markets", "suites", "runs", "opportunities", "site_url", "efficiency", "efficiency_window"])
+            "markets", "suites", "runs", "opportunities", "site_url", "efficiency", "efficiency_window", "budget_impact"])
         #expect(object?["efficiency_window"] is NSNull, "a PR without performance samples has no window")
         #expect(object?["site_url"] as? String == "https://costs.example.com/")
         #expect((object?["selector"] as? [String: Any])?["kind"] as? String == "pr")

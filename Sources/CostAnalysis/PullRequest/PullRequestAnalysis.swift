@@ -34,6 +34,8 @@ extension Analyzer {
         var opportunities = SavingsAccumulator(index: savings, config: config)
         var runs = RunTable()
         var firstDay: Day?, lastDay: Day?
+        let month = Period.month(containing: asOf)
+        var monthSpend = 0.0
 
         let records = timeline.records
         let end = timeline.dayStart[timeline.dayIndex(atOrAfter: asOf.adding(days: 1))]
@@ -47,6 +49,7 @@ extension Analyzer {
                 runs.add(r, index: i)
                 if firstDay == nil { firstDay = r.day }
                 lastDay = r.day
+                if month.contains(r.day) { monthSpend += r.cost }
             } else if baseID != nil, r.branch == baseID, r.day >= windowStart {
                 baseSuites.add(r.suite, r)
                 baseTotals.add(r)
@@ -87,6 +90,10 @@ extension Analyzer {
             opportunities: opportunities.opportunities(labels: labels, reserved: nil),
             siteURL: siteURL)
         // The PR's samples, selected like its records, against the fleet's over the base window.
+        let budget = BudgetCalculator.budget(timeline: timeline, labels: labels, config: config.budget, asOf: asOf)
+        report.budgetImpact = BudgetImpact(month: budget.month, spend: monthSpend, monthToDate: budget.monthToDate,
+                                           projected: budget.projected, monthly: budget.monthly,
+                                           projectedStatus: budget.projectedStatus, monthlyConfigured: budget.monthlyConfigured)
         (report.efficiency, report.efficiencyWindow) = efficiency.pullRequest(
             from: windowStart, asOf: asOf, labels: labels, catalog: catalog) { isPR($0.pr, $0.branch) }
         return report

@@ -29,6 +29,8 @@ struct PullRequestView {
     /// Issue 12 part 5: each benchmark the PR ran against the fleet's best value.
     let efficiency: CutTable<PullRequestEfficiencyRow>
     let efficiencyFrom: String
+    /// The PR against the month's budget; nil without one.
+    let budget: BudgetImpactView?
     let siteURL: String?
 
     /// Tables with more rows than this are folded into `<details>`.
@@ -58,6 +60,7 @@ struct PullRequestView {
         runs = CutTable(r.runs.map { RunRowView($0, href: runURL?.linkIfRecorded($0.runID)) }, cap: cap)
         efficiency = CutTable(r.efficiency.map(PullRequestEfficiencyRow.init), cap: cap)
         efficiencyFrom = r.efficiencyWindow?.start ?? r.baseWindow.start
+        budget = r.budgetImpact.map(BudgetImpactView.init)
         siteURL = r.siteURL.flatMap(SafeURL.markdownDestination)
     }
 
@@ -66,6 +69,23 @@ struct PullRequestView {
         max(r.suites.count, r.runs.count, r.efficiency.count, PullRequestSavingsView.itemCount(r))
     }
 
+}
+
+struct BudgetImpactView {
+    let month: String
+    let spend: String
+    let share: String
+    let monthToDate: String
+    let projected: String
+    let monthly: String
+    let status: String
+    let monthlyConfigured: Bool
+
+    init(_ b: BudgetImpact) {
+        month = b.month; spend = Format.usd(b.spend); share = Format.percent(b.share)
+        monthToDate = Format.usd(b.monthToDate); projected = Format.usd(b.projected); monthly = Format.usd(b.monthly)
+        status = StatusText.label(b.projectedStatus); monthlyConfigured = b.monthlyConfigured
+    }
 }
 
 /// `PullRequestComparison` for the template: which case applies and the figures of each.
