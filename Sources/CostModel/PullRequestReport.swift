@@ -7,7 +7,8 @@ import Foundation
 /// Choices the cost model leaves open (also in the README's "Pull requests" section):
 /// - The PR's records are every accepted record up to as-of whose normalised PR key (`pr_number`,
 ///   else `pr`; `#123`, `pr-123` and `123` are all `123`) or whose `branch` equals the selector.
-/// - The base is the records on the base branch in the 28 days ending at as-of (as-of included),
+/// - The base is the records on the base branch in the 28 days before the PR's first run (the 28
+///   days ending at as-of for a PR without runs),
 ///   minus any record of the PR itself.
 /// - The comparison is **spend per run**, per suite: a PR runs fewer or more suites than the base
 ///   branch, so total spend would compare different work. The base "average" is the base's spend in
@@ -47,7 +48,7 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
     /// What the PR does to the as-of month's budget (issue 14 part 4).
     public var budgetImpact: BudgetImpact?
 
-    /// The base window's length: the last 4 weeks.
+    /// The base window's length: 4 weeks, ending the day before the PR's first run.
     public static let baseWindowDays = 28
 
     public init(selector: PullRequestSelector, base: String, asOf: String, baseWindow: DayRange,
@@ -116,7 +117,7 @@ public enum ChangeDirection: String, Sendable, Codable {
     }
 }
 
-/// One suite of the PR against the base branch's last 4 weeks.
+/// One suite of the PR against the base branch's 4 weeks before the PR.
 public struct SuiteComparison: Sendable, Codable, Equatable {
     public var suite: String
     public var runs: Int
@@ -244,7 +245,7 @@ extension PullRequestReport {
             let largest = changes.map(abs).max()
             if largest.map({ $0 < minChange }) ?? true {
                 let what = largest.map { "the largest change against \(base) is \(Format.percent($0))" }
-                    ?? "nothing could be compared with \(base) over its last 4 weeks"
+                    ?? "nothing could be compared with \(base) in the 4 weeks before it"
                 return "\(selector): \(what), below --only-if-change \(Format.percent(minChange))"
             }
         }

@@ -3,7 +3,7 @@ import CostModel
 import CostPipeline
 
 /// `costreport pr`: what one pull request's (or branch's) cloud test runs cost, against the base
-/// branch's last 4 weeks, and what would have been cheaper — as a PR comment, a job summary or JSON.
+/// branch's 4 weeks before it, and what would have been cheaper — as a PR comment, a job summary or JSON.
 struct PR: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pr",
@@ -11,7 +11,7 @@ struct PR: AsyncParsableCommand {
         discussion: """
             The PR's runs are the records whose metadata pr_number / pr (normalised: #123, pr-123 \
             and 123 are all 123) or, with --branch, whose branch matches. Each suite's spend per run \
-            is compared with the base branch's average over the 28 days ending at the as-of date \
+            is compared with the base branch's average over the 28 days before the PR's first run \
             (the base's records minus this PR's).
 
             Formats: markdown (default) is the PR comment, at most 65,000 characters, starting with \

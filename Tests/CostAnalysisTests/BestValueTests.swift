@@ -103,8 +103,10 @@ import Testing
             #expect(attn.bestInstanceType == "g5.xlarge" && attn.instanceTypes == 2)
             #expect(abs((attn.relativeValue ?? 0) - (1000 / 32.77) / (100 / 1.006)) < 1e-12)
             #expect(gelu.instanceTypes == 1 && gelu.relativeValue == 1 && gelu.bestInstanceType == "g5.xlarge")
-            #expect(r.efficiencyWindow?.start == "2026-10-01" && r.efficiencyWindow?.end == "2026-11-27",
-                    "the window reaches back to the PR's first sample")
+            // The PR first ran on 10-01: its base window is the 28 days before (09-03 … 09-30), and
+            // the fleet's measurements run from there through as-of.
+            #expect(r.efficiencyWindow?.start == "2026-09-03" && r.efficiencyWindow?.end == "2026-11-27",
+                    "the window starts with the base window, before the PR's first sample")
         }
         #expect(a.pullRequest(PullRequestSelector(kind: .pr, value: "8"), base: "main", asOf: Self.asOf).efficiency.isEmpty)
     }

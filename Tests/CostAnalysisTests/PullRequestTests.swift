@@ -8,12 +8,13 @@ import Testing
 
 // A pull request's report, computed by hand. Prices from `SavingsCatalog` (aws p4d.24xlarge R 32,
 // eu-west-1 40, spot 8–12 → S 10; g5.xlarge R 1.5, no spot price → aws discount 65 %).
-// As-of Fri 2026-11-27; the base window is the 28 days 2026-10-31 … 2026-11-27.
+// As-of Fri 2026-11-27; PR 123 first ran on 11-24, so the base window is the 28 days before it,
+// 2026-10-27 … 2026-11-23 (issue 14: the window follows the PR).
 //
 // | rec | day   time  | run      | branch    | pr  | suite       | instance / region       | market    | h    | cost | passed/failed |
 // |-----|-------------|----------|-----------|-----|-------------|-------------------------|-----------|------|------|---------------|
-// | b0  | 10-30 10:00 | main-0   | main      |     | unit        | g5.xlarge us-east-2     | on-demand | 1    | 100  | outside window |
-// | b1  | 10-31 10:00 | main-1   | main      |     | unit        | g5.xlarge us-east-2     | spot      | 1    | 1    | window's 1st day |
+// | b0  | 10-26 10:00 | main-0   | main      |     | unit        | g5.xlarge us-east-2     | on-demand | 1    | 100  | outside window |
+// | b1  | 10-27 10:00 | main-1   | main      |     | unit        | g5.xlarge us-east-2     | spot      | 1    | 1    | window's 1st day |
 // | b2  | 11-09 10:00 | main-2   | main      |     | unit        | g5.xlarge us-east-2     | spot      | 1    | 2    |               |
 // | b3  | 11-16 10:00 | main-3   | main      |     | integration | p4d us-east-2           | on-demand | 1    | 32   |               |
 // | b3' | 11-16 10:30 | main-3   | main      |     | integration | p4d us-east-2           | on-demand | 0.5  | 16   |               |
@@ -55,8 +56,8 @@ enum PullRequestFixture {
                   passed: passed, failed: failed)
         }
         let g5 = "g5.xlarge", p4d = "p4d.24xlarge"
-        add("2026-10-30", "10:00", run: "main-0", branch: "main", suite: "unit", instance: g5, region: "us-east-2", market: .onDemand, hours: 1, cost: 100)
-        add("2026-10-31", "10:00", run: "main-1", branch: "main", suite: "unit", instance: g5, region: "us-east-2", market: .spot, hours: 1, cost: 1)
+        add("2026-10-26", "10:00", run: "main-0", branch: "main", suite: "unit", instance: g5, region: "us-east-2", market: .onDemand, hours: 1, cost: 100)
+        add("2026-10-27", "10:00", run: "main-1", branch: "main", suite: "unit", instance: g5, region: "us-east-2", market: .spot, hours: 1, cost: 1)
         add("2026-11-09", "10:00", run: "main-2", branch: "main", suite: "unit", instance: g5, region: "us-east-2", market: .spot, hours: 1, cost: 2)
         add("2026-11-16", "10:00", run: "main-3", branch: "main", suite: "integration", instance: p4d, region: "us-east-2", market: .onDemand, hours: 1, cost: 32)
         add("2026-11-16", "10:30", run: "main-3", branch: "main", suite: "integration", instance: p4d, region: "us-east-2", market: .onDemand, hours: 0.5, cost: 16)
@@ -85,7 +86,8 @@ enum PullRequestFixture {
         #expect(r.hasRuns)
         #expect(r.selector == .pr("123"))
         #expect(r.asOf == "2026-11-27")
-        #expect(r.baseWindow == DayRange(start: day("2026-10-31"), end: day("2026-11-27")))
+        // The 28 days before the PR's first run (11-24), not the 28 days up to as-of.
+        #expect(r.baseWindow == DayRange(start: day("2026-10-27"), end: day("2026-11-23")))
         #expect(r.baseWindow.days == 28)
         #expect(r.firstDay == "2026-11-24" && r.lastDay == "2026-11-26")
         #expect(r.totals.records == 5)
@@ -148,14 +150,30 @@ enum PullRequestFixture {
         #expect(o.region.topRuns.first?.action == "run in us-east-2")
     }
 
+    /// Issue 14 part 3: a PR that ran in September is compared with the base's August, not with
+    /// the weeks around the data's latest record (November here).
+    @Test func theBaseWindowFollowsThePR() {
+        var f = Fixture()
+        f.add("2026-08-20", run: "aug", suite: "unit", branch: "main", market: .onDemand, hours: 1, cost: 4, rate: 4)
+        f.add("2026-09-15", run: "pr", suite: "unit", branch: "feature/old", pr: "77", market: .onDemand, hours: 1, cost: 6, rate: 6)
+        f.add("2026-11-20", run: "nov", suite: "unit", branch: "main", market: .onDemand, hours: 1, cost: 40, rate: 40)
+        let r = f.analyzer().pullRequest(.pr("77"), base: "main", asOf: day("2026-11-27"))
+        #expect(r.baseWindow == DayRange(start: day("2026-08-18"), end: day("2026-09-14")))
+        let unit = r.suites.first { $0.suite == "unit" }
+        #expect(unit?.baseRuns == 1 && near(unit?.baseSpend, 4), "August's run only")
+        #expect(near(r.comparison.change, 6.0 / 4 - 1))
+    }
+
     @Test func branchSelection() {
         let b = PullRequestFixture.report(.branch("feature/x"))
         // pr-123-c ran on main and pr-123-e after as-of: feature/x has p1, p2, p4.
         #expect(b.runs.map(\.runID) == ["pr-123-a", "pr-123-b", "pr-123-d"])
         #expect(near(b.totals.spend, 44))
-        // The base now keeps pr-123-c (a main run that is not this branch's): unit 3 runs, $6.
-        #expect(b.suites.first { $0.suite == "unit" }?.baseRuns == 3)
-        #expect(near(b.suites.first { $0.suite == "unit" }?.baseSpend, 6))
+        // pr-123-c is a main run that is not this branch's, but it ran on 11-25, after the branch's
+        // first run (11-24): outside the base window. Unit keeps main-1 and main-2: 2 runs, $3.
+        #expect(b.baseWindow.end == "2026-11-23")
+        #expect(b.suites.first { $0.suite == "unit" }?.baseRuns == 2)
+        #expect(near(b.suites.first { $0.suite == "unit" }?.baseSpend, 3))
     }
 
     @Test func otherPRAndUnknownKeys() {
@@ -188,7 +206,7 @@ enum PullRequestFixture {
         #expect(r.quietReason(minSpend: 10, minChange: 0.1) == nil)
         // Nothing comparable: a change threshold stays quiet.
         let noBase = PullRequestFixture.report(base: "develop")
-        #expect(noBase.quietReason(minSpend: nil, minChange: 0) == "PR #123: nothing could be compared with develop over its last 4 weeks, below --only-if-change 0.0%")
+        #expect(noBase.quietReason(minSpend: nil, minChange: 0) == "PR #123: nothing could be compared with develop in the 4 weeks before it, below --only-if-change 0.0%")
         #expect(noBase.quietReason(minSpend: nil, minChange: nil) == nil)
     }
 
@@ -270,6 +288,7 @@ enum PullRequestFixture {
         #expect(PullRequestKey.normalise("   ") == nil)
         let branch = analyzer.pullRequest(.branch("feature/x"), base: "main", asOf: Day(iso: "2026-11-24")!)
         #expect(branch.runs.count == 4)
-        #expect(branch.suites.first?.baseRuns == 1)
+        // main's run (11-24) came after the branch's first run (11-20): not in its base window.
+        #expect(branch.baseWindow.end == "2026-11-19" && branch.suites.first?.baseRuns == 0)
     }
 }

@@ -206,18 +206,18 @@ import Testing
         }
         let noBase = try first(PullRequestComparison(comparedRuns: 0, comparedSpend: 0, expectedSpend: 0, uncomparedRuns: 7,
                                                       uncomparedSpend: 27.15, baseRuns: 0, baseSpend: 0))
-        #expect(noBase.hasSuffix("main has no runs in the last 4 weeks, so there is nothing to compare with."))
+        #expect(noBase.hasSuffix("main has no runs in the 4 weeks before this PR, so there is nothing to compare with."))
         #expect(!noBase.contains("not compared"), "nothing was compared, so no run is singled out")
         let otherSuites = try first(PullRequestComparison(comparedRuns: 0, comparedSpend: 0, expectedSpend: 0, uncomparedRuns: 7,
                                                            uncomparedSpend: 27.15, baseRuns: 3, baseSpend: 9))
-        #expect(otherSuites.hasSuffix("main ran none of these suites in the last 4 weeks, so there is nothing to compare with."))
+        #expect(otherSuites.hasSuffix("main ran none of these suites in the 4 weeks before this PR, so there is nothing to compare with."))
         let down = try first(PullRequestComparison(comparedRuns: 7, comparedSpend: 27.15, expectedSpend: 30.17, uncomparedRuns: 0,
                                                     uncomparedSpend: 0, baseRuns: 9, baseSpend: 40))
-        #expect(down.contains("Per run, these runs cost ▼ 10.0% less than on main over the last 4 weeks, suite by suite: $27.15 against $30.17 at main's average."))
+        #expect(down.contains("Per run, these runs cost ▼ 10.0% less than on main in the 4 weeks before this PR, suite by suite: $27.15 against $30.17 at main's average."))
         let same = try first(PullRequestComparison(comparedRuns: 1, comparedSpend: 5, expectedSpend: 5, uncomparedRuns: 6,
                                                     uncomparedSpend: 22.15, baseRuns: 9, baseSpend: 40))
         #expect(same.contains("Per run, the 1 run in suites main also ran cost the same as on main"))
-        #expect(same.hasSuffix("6 runs ($22.15) in suites main did not run in the last 4 weeks are not compared."))
+        #expect(same.hasSuffix("6 runs ($22.15) in suites main did not run in the 4 weeks before this PR are not compared."))
     }
 
     @Test func cutTableCountsWhatWasLeftOut() throws {

@@ -14,7 +14,6 @@ extension Analyzer {
     /// Records after as-of count nowhere. A PR without records gives a report with `hasRuns == false`.
     public func pullRequest(_ selector: PullRequestSelector, base: String, asOf: Day,
                             siteURL: String? = nil) -> PullRequestReport {
-        let windowStart = asOf.adding(days: 1 - PullRequestReport.baseWindowDays)
         // `(none)` (id 0) is "not recorded", never a PR key or a branch one can ask for.
         func id(_ text: String) -> StringID? {
             labels.strings.id(of: text).flatMap { $0 == StringTable.none ? nil : $0 }
@@ -25,6 +24,15 @@ extension Analyzer {
             guard let selected else { return false }
             return (selector.kind == .pr ? pr : branch) == selected
         }
+
+        let records = timeline.records
+        let end = timeline.dayStart[timeline.dayIndex(atOrAfter: asOf.adding(days: 1))]
+        // The base window follows the PR (issue 14 part 3): the 4 weeks before its first run, so a
+        // PR that ran in September is compared with the base's August, not with the weeks around
+        // the data's latest record. Without runs: the 4 weeks up to as-of.
+        let prStart = records[0..<end].first { isPR($0.pr, $0.branch) }?.day
+        let windowEnd = prStart.map { $0.adding(days: -1) } ?? asOf
+        let windowStart = windowEnd.adding(days: 1 - PullRequestReport.baseWindowDays)
 
         var totals = TotalsAccumulator(runsContiguous: false)
         var markets = DimensionTally(runsContiguous: false)
@@ -37,8 +45,6 @@ extension Analyzer {
         let month = Period.month(containing: asOf)
         var monthSpend = 0.0
 
-        let records = timeline.records
-        let end = timeline.dayStart[timeline.dayIndex(atOrAfter: asOf.adding(days: 1))]
         for i in 0..<end {
             let r = records[i]
             if isPR(r.pr, r.branch) {
@@ -50,7 +56,7 @@ extension Analyzer {
                 if firstDay == nil { firstDay = r.day }
                 lastDay = r.day
                 if month.contains(r.day) { monthSpend += r.cost }
-            } else if baseID != nil, r.branch == baseID, r.day >= windowStart {
+            } else if baseID != nil, r.branch == baseID, r.day >= windowStart, r.day <= windowEnd {
                 baseSuites.add(r.suite, r)
                 baseTotals.add(r)
             }
@@ -81,7 +87,7 @@ extension Analyzer {
 
         var report = PullRequestReport(
             selector: selector, base: base, asOf: asOf.iso,
-            baseWindow: DayRange(start: windowStart, end: asOf),
+            baseWindow: DayRange(start: windowStart, end: windowEnd),
             firstDay: firstDay?.iso, lastDay: lastDay?.iso, totals: prTotals, comparison: comparison,
             markets: markets.rows(label: { Market(rawValue: UInt8($0))?.key ?? Market.unknown.key },
                                   periodSpend: prTotals.spend),

@@ -8,7 +8,7 @@ public enum PullRequestGateText {
         case .spend:
             return "\(selector) spent \(Format.usd(c.value)), above --fail-if-over \(Format.usd(c.limit))"
         case .change:
-            return "\(selector) costs \(Format.percent(c.value)) more per run than \(base) over its last 4 weeks, above --fail-if-change \(Format.percent(c.limit))"
+            return "\(selector) costs \(Format.percent(c.value)) more per run than \(base) in the 4 weeks before it, above --fail-if-change \(Format.percent(c.limit))"
         case .failedSpend:
             return "\(selector) spent \(Format.usd(c.value)) on runs with failed tests, above --fail-if-failed-spend \(Format.usd(c.limit))"
         }
