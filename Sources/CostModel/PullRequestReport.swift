@@ -47,6 +47,9 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
     public var efficiencyWindow: DayRange?
     /// What the PR does to the as-of month's budget (issue 14 part 4).
     public var budgetImpact: BudgetImpact?
+    /// The comment's first table (issue 14 part 1): the PR's compared runs against what the same
+    /// runs cost at the base's per-run averages, suite by suite.
+    public var headline: [HeadlineMeasure] = []
 
     /// The base window's length: 4 weeks, ending the day before the PR's first run.
     public static let baseWindowDays = 28
@@ -72,6 +75,7 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
         try c.encode(runs, forKey: .runs); try c.encode(opportunities, forKey: .opportunities)
         try c.encode(siteURL, forKey: .siteURL); try c.encode(efficiency, forKey: .efficiency)
         try c.encode(efficiencyWindow, forKey: .efficiencyWindow); try c.encode(budgetImpact, forKey: .budgetImpact)
+        try c.encode(headline, forKey: .headline)
     }
 
     /// True when the PR has at least one run up to as-of.
@@ -275,5 +279,34 @@ public struct BudgetImpact: Sendable, Codable, Equatable {
         share = monthToDate > 0 ? spend / monthToDate : 0
         self.projected = projected; self.monthly = monthly; self.projectedStatus = projectedStatus
         self.monthlyConfigured = monthlyConfigured
+    }
+}
+
+/// One row of a PR comment's headline table: a measure of the runs in suites the base also ran,
+/// against the base's per-run average in each suite × the PR's runs there (spec §12's comparison,
+/// measure by measure). `base` and `change` are nil when nothing could be compared.
+public struct HeadlineMeasure: Sendable, Codable, Equatable {
+    public enum Measure: String, Sendable, Codable { case spend, runs, hours, spendPerRun = "spend_per_run", failedRunSpend = "failed_run_spend" }
+    public var measure: Measure
+    public var pr: Double
+    public var base: Double?
+    /// pr − base.
+    public var difference: Double?
+    /// pr / base − 1; nil without a base or when it is 0.
+    public var change: Double?
+    public var direction: ChangeDirection
+
+    public init(_ measure: Measure, pr: Double, base: Double?) {
+        self.measure = measure; self.pr = pr; self.base = base
+        difference = base.map { pr - $0 }
+        change = base.flatMap { $0 > 0 ? pr / $0 - 1 : nil }
+        direction = ChangeDirection(change)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(measure, forKey: .measure); try c.encode(pr, forKey: .pr); try c.encode(base, forKey: .base)
+        try c.encode(difference, forKey: .difference); try c.encode(change, forKey: .change)
+        try c.encode(direction, forKey: .direction)
     }
 }

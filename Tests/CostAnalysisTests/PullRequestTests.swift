@@ -218,6 +218,24 @@ enum PullRequestFixture {
         #expect(ChangeDirection(-0.2) == .down)
     }
 
+    /// Issue 14 part 1: the headline table over the compared runs (unit: p1, p3; integration: p2):
+    /// spend 19 + 18 = 37 against 2 × 1.5 + 1 × 36 = 39; 3 runs; hours 2.5 + 1.5 = 4 against
+    /// unit 2/2 × 2 h + integration 1/2 × 2.25 h = 3.125; per run 37/3 against 13; failed-run spend
+    /// 18 (pr-123-b) against 0 (the base had no failures): no change figure.
+    @Test func theHeadlineTableMeasuresTheComparedRuns() throws {
+        let h = Dictionary(uniqueKeysWithValues: r.headline.map { ($0.measure, $0) })
+        #expect(r.headline.map(\.measure) == [.spend, .runs, .hours, .spendPerRun, .failedRunSpend])
+        #expect(near(h[.spend]?.pr, 37) && near(h[.spend]?.base, 39) && near(h[.spend]?.difference, -2))
+        #expect(near(h[.spend]?.change, 37.0 / 39 - 1) && h[.spend]?.direction == .down)
+        #expect(h[.runs]?.pr == 3 && h[.runs]?.base == nil)
+        #expect(near(h[.hours]?.pr, 4) && near(h[.hours]?.base, 3.125))
+        #expect(near(h[.spendPerRun]?.pr, 37.0 / 3) && near(h[.spendPerRun]?.base, 13))
+        #expect(near(h[.failedRunSpend]?.pr, 18) && h[.failedRunSpend]?.base == 0 && h[.failedRunSpend]?.change == nil)
+        // Nothing to compare: no base figures.
+        let noBase = PullRequestFixture.report(base: "develop")
+        #expect(noBase.headline.allSatisfy { $0.base == nil && $0.change == nil })
+    }
+
     /// Issue 14 part 4: the PR's share of the as-of month's spend, and the month's projection.
     @Test func budgetImpactIsThePRsShareOfTheMonth() throws {
         // November up to 11-27: main-2 2 + main-3 48 + main-4 24 + PR 123 (16 + 12 + 6 + 3 + 10 = 47)
@@ -234,7 +252,8 @@ enum PullRequestFixture {
         let object = try JSONSerialization.jsonObject(with: try report.jsonData()) as? [String: Any]
         #expect(Set(object?.keys.map { $0 } ?? []) == [
             "selector", "base", "as_of", "base_window", "first_day", "last_day", "totals", "comparison",
-            "markets", "suites", "runs", "opportunities", "site_url", "efficiency", "efficiency_window", "budget_impact"])
+            "markets", "suites", "runs", "opportunities", "site_url", "efficiency", "efficiency_window", "budget_impact",
+            "headline"])
         #expect(object?["efficiency_window"] is NSNull, "a PR without performance samples has no window")
         #expect(object?["site_url"] as? String == "https://costs.example.com/")
         #expect((object?["selector"] as? [String: Any])?["kind"] as? String == "pr")

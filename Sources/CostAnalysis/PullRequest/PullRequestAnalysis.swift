@@ -72,6 +72,14 @@ extension Analyzer {
 
         var comparedRuns = 0, uncomparedRuns = 0
         var comparedSpend = 0.0, expectedSpend = 0.0, uncomparedSpend = 0.0
+        // The headline's other measures, over the same compared runs (issue 14 part 1).
+        var comparedHours = 0.0, expectedHours = 0.0, comparedFailed = 0.0, expectedFailed = 0.0
+        for (key, s) in zip(suites.keys, suites.tallies) {
+            guard let b = baseSuites.tally(for: key), b.runs > 0, b.spend > 0 else { continue }
+            let scale = Double(s.runs) / Double(b.runs)
+            comparedHours += s.hours; expectedHours += scale * b.hours
+            comparedFailed += s.failedRunSpend; expectedFailed += scale * b.failedRunSpend
+        }
         for s in suiteRows {
             if let perRun = s.baseSpendPerRun, perRun > 0 {
                 comparedRuns += s.runs; comparedSpend += s.spend; expectedSpend += Double(s.runs) * perRun
@@ -96,6 +104,15 @@ extension Analyzer {
             opportunities: opportunities.opportunities(labels: labels, reserved: nil),
             siteURL: siteURL)
         // The PR's samples, selected like its records, against the fleet's over the base window.
+        let compared = comparedRuns > 0
+        report.headline = [
+            HeadlineMeasure(.spend, pr: comparedSpend, base: compared ? expectedSpend : nil),
+            HeadlineMeasure(.runs, pr: Double(comparedRuns), base: nil),
+            HeadlineMeasure(.hours, pr: comparedHours, base: compared ? expectedHours : nil),
+            HeadlineMeasure(.spendPerRun, pr: compared ? comparedSpend / Double(comparedRuns) : 0,
+                            base: compared ? expectedSpend / Double(comparedRuns) : nil),
+            HeadlineMeasure(.failedRunSpend, pr: comparedFailed, base: compared ? expectedFailed : nil),
+        ]
         let budget = BudgetCalculator.budget(timeline: timeline, labels: labels, config: config.budget, asOf: asOf)
         report.budgetImpact = BudgetImpact(month: budget.month, spend: monthSpend, monthToDate: budget.monthToDate,
                                            projected: budget.projected, monthly: budget.monthly,

@@ -31,6 +31,10 @@ struct PullRequestView {
     let efficiencyFrom: String
     /// The PR against the month's budget; nil without one.
     let budget: BudgetImpactView?
+    /// The first table (issue 14 part 1), by measure; nil when the report has none.
+    let headline: HeadlineTableView?
+    /// The combined potential of what would have been cheaper; nil when nothing would.
+    let cheaper: OpportunityRow?
     let siteURL: String?
 
     /// Tables with more rows than this are folded into `<details>`.
@@ -61,6 +65,8 @@ struct PullRequestView {
         efficiency = CutTable(r.efficiency.map(PullRequestEfficiencyRow.init), cap: cap)
         efficiencyFrom = r.efficiencyWindow?.start ?? r.baseWindow.start
         budget = r.budgetImpact.map(BudgetImpactView.init)
+        headline = HeadlineTableView(r.headline)
+        cheaper = r.opportunities.combined.potential > 0 ? OpportunityRow(r.opportunities.combined) : nil
         siteURL = r.siteURL.flatMap(SafeURL.markdownDestination)
     }
 
@@ -69,6 +75,39 @@ struct PullRequestView {
         max(r.suites.count, r.runs.count, r.efficiency.count, PullRequestSavingsView.itemCount(r))
     }
 
+}
+
+/// The headline table's rows by measure (the template labels them).
+struct HeadlineTableView {
+    let spend, runs, hours, spendPerRun, failedRunSpend: HeadlineRowView
+
+    init?(_ measures: [HeadlineMeasure]) {
+        func row(_ m: HeadlineMeasure.Measure, _ text: (Double) -> String, _ signed: (Double) -> String) -> HeadlineRowView? {
+            measures.first { $0.measure == m }.map { HeadlineRowView($0, text: text, signed: signed) }
+        }
+        let hours = { (x: Double) in Format.hours(x) }, signedHours = { (x: Double) in ChangeText.hours(x) }
+        let count = { (x: Double) in Format.count(Int(saturating: x)) }
+        guard let spend = row(.spend, Format.usd, Format.signedUSD), let runs = row(.runs, count, count),
+              let h = row(.hours, hours, signedHours), let perRun = row(.spendPerRun, Format.usd, Format.signedUSD),
+              let failed = row(.failedRunSpend, Format.usd, Format.signedUSD) else { return nil }
+        self.spend = spend; self.runs = runs; self.hours = h; spendPerRun = perRun; failedRunSpend = failed
+    }
+}
+
+struct HeadlineRowView {
+    let pr: String
+    /// "–" without a base.
+    let base: String
+    let difference: String
+    /// `▲ +127.2%`, `▼ -5.1%`, `= 0.0%`; empty without a base.
+    let change: String
+
+    init(_ m: HeadlineMeasure, text: (Double) -> String, signed: (Double) -> String) {
+        pr = text(m.pr)
+        base = m.base.map(text) ?? "–"
+        difference = m.difference.map(signed) ?? ""
+        change = m.base == nil ? "" : m.change == nil ? "new" : ChangeMark.text(m.change, m.direction)
+    }
 }
 
 struct BudgetImpactView {
