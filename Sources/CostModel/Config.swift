@@ -9,6 +9,9 @@ public struct Config: Sendable, Equatable {
     public var budget = BudgetConfig()
     /// test type key (`unit`, `quick`, `integration`, `benchmark`) → family (`aws`, `gcp`, `gcp-tpu`) → instance.
     public var rightSize: [String: [String: String]] = Config.defaultRightSize
+    /// `focus.billing_account_id`: the FOCUS export's `BillingAccountId` for records whose
+    /// metadata names no `account_id`; nil: `unknown`.
+    public var focusBillingAccountId: String?
     public var offPeak = OffPeakConfig()
     public var reservedMonths: Int = 3
     public var snapshotAgeDays: Int = 90

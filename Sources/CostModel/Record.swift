@@ -78,12 +78,16 @@ public struct RunRecord: Sendable {
     public var testsSkipped: Int64
 
     public var flags: RecordFlags
+    /// `metadata.commit` (else `commit_sha`) and `metadata.account_id`; `StringTable.none` when absent.
+    public var commit: StringID
+    public var account: StringID
 
     public init(instant: Double, day: Day, minuteOfDay: Int16, run: StringID, provider: StringID,
                 instanceType: StringID, region: StringID, hardwareType: StringID, gpuModel: StringID,
                 suite: StringID, benchmark: StringID, developer: StringID, branch: StringID, pr: StringID,
                 testType: TestType, market: Market, hours: Double?, cost: Double, onDemandRate: Double?,
-                testsPassed: Int64, testsFailed: Int64, testsSkipped: Int64, flags: RecordFlags) {
+                testsPassed: Int64, testsFailed: Int64, testsSkipped: Int64, flags: RecordFlags,
+                commit: StringID = StringTable.none, account: StringID = StringTable.none) {
         self.instant = instant; self.day = day; self.minuteOfDay = minuteOfDay; self.run = run
         self.provider = provider; self.instanceType = instanceType; self.region = region
         self.hardwareType = hardwareType; self.gpuModel = gpuModel; self.suite = suite
@@ -91,6 +95,7 @@ public struct RunRecord: Sendable {
         self.testType = testType; self.market = market; self.hours = hours; self.cost = cost
         self.onDemandRate = onDemandRate; self.testsPassed = testsPassed; self.testsFailed = testsFailed
         self.testsSkipped = testsSkipped; self.flags = flags
+        self.commit = commit; self.account = account
     }
 
     /// On-demand equivalent = hours × R, when both are known (spec §3).

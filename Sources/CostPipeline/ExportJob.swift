@@ -55,6 +55,9 @@ public struct ExportJob: Sendable {
 }
 
 extension ExportJob {
+    /// The FOCUS version `--format focus-csv` follows.
+    public static var focusVersion: String { FocusExport.version }
+
     /// The breakdowns `--format csv --breakdown DIM` accepts, in JSON naming.
     public static var dimensions: [String] { BreakdownExport.dimensions.map(\.rawValue) }
 }

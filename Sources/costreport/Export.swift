@@ -46,6 +46,9 @@ struct Export: AsyncParsableCommand {
     @Flag(name: .long, help: "Write a header-only CSV for a --period outside the data, instead of failing.")
     var allowEmpty = false
 
+    @Option(name: .customLong("focus-version"), help: ArgumentHelp("With --format focus-csv: the FOCUS version the columns follow (only \(ExportJob.focusVersion) is written).", valueName: "version"))
+    var focusVersion: String = ExportJob.focusVersion
+
     /// The one-line problem with the format/breakdown combination, nil when it is fine. Checked
     /// before any input is read.
     static func usageProblem(format: ExportFormat, breakdown: String?) -> String? {
@@ -65,6 +68,9 @@ struct Export: AsyncParsableCommand {
     func run() async throws {
         if let problem = Export.usageProblem(format: format, breakdown: breakdown) {
             throw Console.fail(CLIError(problem))
+        }
+        guard focusVersion == ExportJob.focusVersion else {
+            throw Console.fail(CLIError("--focus-version '\(focusVersion)': costreport writes FOCUS \(ExportJob.focusVersion) only (drop the flag, or pass \(ExportJob.focusVersion))"))
         }
         // usageProblem above has checked that --breakdown names a dimension.
         let job = ExportJob(inputs: input.settings(), format: breakdown.flatMap(BreakdownDimension.init(rawValue:)).map(ExportJob.Format.breakdown) ?? .focus,

@@ -50,7 +50,7 @@ import Testing
         #expect(pr.status == 0 && pr.stdout.hasPrefix("<!-- costreport:pr -->"), "\(pr.stderr)")
 
         let focus = try run(["export", "-q", "--format", "focus-csv"])
-        #expect(focus.status == 0 && focus.stdout.hasPrefix("BilledCost,"))
+        #expect(focus.status == 0 && focus.stdout.hasPrefix("AvailabilityZone,BilledCost,BillingAccountId,"))
         let csv = try run(["export", "-q", "--format", "csv", "--breakdown", "provider", "--out", "provider.csv"])
         #expect(csv.status == 0)
         #expect(try String(contentsOf: dir.appendingPathComponent("provider.csv"), encoding: .utf8).hasPrefix("key,"))

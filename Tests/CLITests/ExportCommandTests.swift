@@ -5,10 +5,25 @@ import Testing
 /// `costreport export` through the real program: the acceptance figures against `report --format
 /// json`, and every CSV read back by Python's `csv` module.
 @Suite(.serialized) struct ExportCommandTests {
-    static let focusColumns = [
-        "BilledCost", "EffectiveCost", "ListCost", "ListUnitPrice", "PricingCategory", "PricingQuantity",
-        "PricingUnit", "ChargePeriodStart", "ChargePeriodEnd", "ServiceProviderName", "RegionId",
-        "ResourceType", "SkuId", "x_Developer", "x_PR", "x_Suite", "x_Benchmark", "x_RunId",
+    /// FOCUS 1.0's columns, spelled here independently of the exporter (issue 14 part 6), then ours.
+    static let focus10Columns = [
+        "AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency",
+        "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory", "ChargeClass", "ChargeDescription",
+        "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart", "CommitmentDiscountCategory",
+        "CommitmentDiscountId", "CommitmentDiscountName", "CommitmentDiscountStatus", "CommitmentDiscountType",
+        "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "ContractedUnitPrice", "EffectiveCost",
+        "InvoiceIssuerName", "ListCost", "ListUnitPrice", "PricingCategory", "PricingQuantity", "PricingUnit",
+        "ProviderName", "PublisherName", "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType",
+        "ServiceCategory", "ServiceName", "SkuId", "SkuPriceId", "SubAccountId", "SubAccountName", "Tags",
+    ]
+    /// The FOCUS 1.0 columns that may not be null.
+    static let focus10NotNull = [
+        "BilledCost", "BillingAccountId", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart",
+        "ChargeCategory", "ChargePeriodEnd", "ChargePeriodStart", "ContractedCost", "EffectiveCost",
+        "InvoiceIssuerName", "ListCost", "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
+    ]
+    static let focusColumns = focus10Columns + [
+        "x_Developer", "x_PR", "x_Suite", "x_Benchmark", "x_RunId",
         "x_TestsPassed", "x_TestsFailed", "x_CostEstimated", "x_MarketInferred",
     ]
     static let breakdownColumns = [
@@ -45,6 +60,32 @@ import Testing
     static func records(_ rows: [[String]]) -> (header: [String], rows: [[String: String]]) {
         guard let header = rows.first else { return ([], []) }
         return (header, rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) })
+    }
+
+    /// FOCUS 1.0: every column present, the not-null ones filled in every row, values FOCUS
+    /// allows (ISO 8601 UTC times, the charge inside its billing month), the account from the config.
+    @Test func theExportConformsToFOCUS10() throws {
+        let dir = try demo()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "focus: {billing_account_id: ml-ci-0001}\n".write(to: dir.appendingPathComponent("costreport.yml"), atomically: true, encoding: .utf8)
+        let csv = try run(["export", "--format", "focus-csv", "--period", "2026-11", "--focus-version", "1.0"], in: dir)
+        let (header, rows) = ExportCommandTests.records(try PythonCSV.parse(csv))
+        #expect(Array(header.prefix(ExportCommandTests.focus10Columns.count)) == ExportCommandTests.focus10Columns)
+        #expect(!rows.isEmpty)
+        let iso = try Regex(#"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"#)
+        for row in rows {
+            for column in ExportCommandTests.focus10NotNull { #expect(row[column]?.isEmpty == false, "\(column) is empty") }
+            for column in ["BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart", "ChargePeriodEnd"] {
+                #expect((try? iso.wholeMatch(in: row[column]!)) != nil, "\(column) = \(row[column]!)")
+            }
+            #expect(row["BillingPeriodStart"]! <= row["ChargePeriodStart"]! && row["ChargePeriodStart"]! < row["BillingPeriodEnd"]!)
+            #expect(row["BillingCurrency"] == "USD" && row["ChargeCategory"] == "Usage" && row["ChargeClass"] == "")
+            #expect(row["BillingAccountId"] == "ml-ci-0001")
+            #expect(row["ProviderName"] == row["PublisherName"] && row["ProviderName"] == row["InvoiceIssuerName"])
+            #expect(row["Tags"]!.hasPrefix("{") && row["Tags"]!.hasSuffix("}"))
+        }
+        let bad = try CLIRunner.run(["export", "--format", "focus-csv", "--focus-version", "1.2", "-q"], in: dir)
+        #expect(bad.status == 2 && bad.stderr.contains("FOCUS 1.0 only"))
     }
 
     /// Acceptance: Σ (ListCost − EffectiveCost) over Dynamic rows = the report's realized spot savings, to the cent.

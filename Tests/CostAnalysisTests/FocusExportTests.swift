@@ -112,9 +112,40 @@ import Testing
         #expect(byColumn["ResourceType"] == .text("mystery-1"))
         #expect(byColumn["x_TestsPassed"] == .integer(0))
         #expect(byColumn["x_CostEstimated"] == .bool(false))
-        #expect(FocusExport.columns.count == 22)
-        #expect(FocusExport.columns.prefix(3) == ["BilledCost", "EffectiveCost", "ListCost"])
-        #expect(FocusExport.columns.last == "x_MarketInferred")
+        // Every FOCUS 1.0 column, alphabetical as the specification lists them, then the x_ ones.
+        #expect(FocusExport.focusColumns.count == 43 && FocusExport.focusColumns == FocusExport.focusColumns.sorted())
+        #expect(FocusExport.columns.count == 52 && FocusExport.columns.last == "x_MarketInferred")
+        // What is true for this data: usage in USD, one calendar month, the provider on every name column.
+        #expect(byColumn["BillingCurrency"] == .text("USD") && byColumn["ChargeCategory"] == .text("Usage"))
+        #expect(byColumn["ChargeClass"] == .null && byColumn["ChargeFrequency"] == .text("Usage-Based"))
+        #expect(byColumn["BillingPeriodStart"] == .text("2026-11-01T00:00:00Z") && byColumn["BillingPeriodEnd"] == .text("2026-12-01T00:00:00Z"))
+        #expect(byColumn["ProviderName"] == .text("Unknown") && byColumn["BillingAccountId"] == .text("unknown"))
+        #expect(byColumn["ServiceCategory"] == .text("Compute") && byColumn["ServiceName"] == .text("Compute"))
+        #expect(byColumn["ChargeDescription"] == .text("mystery-1 instance-hours"))
+        #expect(byColumn["Tags"] == .text("{}"))
+        for column in FocusExport.nonNullColumns { #expect(byColumn[column] != .null, "\(column) is null") }
+    }
+
+    @Test func focusColumnsForAnAWSSpotRecordAndAGCPTPU() {
+        let rows = analyzer.focusExport(for: week, asOf: asOf).rows
+        let aws = rows[0], gcp = rows[2]
+        #expect(aws.providerName == "Amazon Web Services" && aws.serviceName == "Amazon Elastic Compute Cloud")
+        #expect(aws.chargeDescription == "p4d.24xlarge spot instance-hours (run r1)")
+        #expect(aws.skuPriceId == "aws/p4d.24xlarge/spot/us-east-2")
+        #expect(aws.tags == #"{"benchmark":"matmul, \"big\"","developer":"alice","pr":"123","run_id":"r1","suite":"nightly"}"#)
+        #expect(gcp.serviceName == "Compute Engine" && gcp.chargeDescription == "a2-highgpu-1g reserved instance-hours (run r2)")
+        #expect(FocusExport.isTPU("v5litepod-8") && FocusExport.isTPU("v6e-1") && !FocusExport.isTPU("a2-highgpu-1g"))
+    }
+
+    @Test func theBillingAccountIsTheRecordsElseTheConfigsElseUnknown() {
+        var f = Fixture()
+        f.add("2026-11-23", run: "a", market: .onDemand, hours: 1, cost: 1, rate: 32.77)
+        f.add("2026-11-23", run: "b", market: .onDemand, hours: 1, cost: 1, rate: 32.77)
+        f.records[1].account = f.strings.intern("123456789012")
+        var config = Config()
+        #expect(f.analyzer(config).focusExport(for: week, asOf: asOf).rows.map(\.billingAccountId) == ["unknown", "123456789012"])
+        config.focusBillingAccountId = "ml-ci"
+        #expect(f.analyzer(config).focusExport(for: week, asOf: asOf).rows.map(\.billingAccountId) == ["ml-ci", "123456789012"])
     }
 
     @Test func timestampsArePureArithmetic() {

@@ -28,6 +28,18 @@ import Testing
         #expect(r.onDemandRate == 1.006)
     }
 
+    /// The commit (`commit`, else `commit_sha`) and the billed account (`account_id`) are kept
+    /// from the metadata, for the PR's commits and the FOCUS export's BillingAccountId.
+    @Test func commitAndAccountComeFromTheMetadata() throws {
+        var raw = F.raw(provider: "aws", instance: "g5.xlarge", region: "us-east-1", suite: "unit", benchmark: "t")
+        raw.metadata = #"{"commit_sha": " 9f3c2a1 ", "account_id": 123456789012}"#
+        let (d, r) = try one(raw)
+        #expect(d.text(r.commit) == "9f3c2a1" && d.text(r.account) == "123456789012")
+        raw.metadata = #"{"commit": "abc", "commit_sha": "def"}"#
+        let (d2, r2) = try one(raw)
+        #expect(d2.text(r2.commit) == "abc" && r2.account == StringTable.none)
+    }
+
     @Test func missingProviderComesFromTheCatalogElseUnknown() throws {
         let (d1, listed) = try one(F.raw(provider: nil, instance: "a2-highgpu-1g", region: "us-central1-a"))
         #expect(d1.text(listed.provider) == "gcp")

@@ -39,13 +39,19 @@ public struct FocusRow: Sendable, Equatable {
     public var testsFailed: Int
     public var costEstimated: Bool
     public var marketInferred: Bool
+    /// The record's `metadata.account_id`, else the config's `focus.billing_account_id`, else `unknown`.
+    public var billingAccountId: String
+    /// The record's region (for `SkuPriceId`), as recorded; nil when none.
+    public var region: String?
 
     public init(billedCost: Double, effectiveCost: Double, listCost: Double, listUnitPrice: Double?,
                 pricingCategory: String?, pricingQuantity: Double?, pricingUnit: String?,
                 chargePeriodStart: String, chargePeriodEnd: String, serviceProviderName: String?,
                 regionId: String?, resourceType: String?, skuId: String?, developer: String?, pr: String?,
                 suite: String?, benchmark: String?, runId: String?, testsPassed: Int, testsFailed: Int,
-                costEstimated: Bool, marketInferred: Bool) {
+                costEstimated: Bool, marketInferred: Bool, billingAccountId: String = "unknown") {
+        self.billingAccountId = billingAccountId
+        self.region = regionId
         self.billedCost = billedCost; self.effectiveCost = effectiveCost; self.listCost = listCost
         self.listUnitPrice = listUnitPrice; self.pricingCategory = pricingCategory
         self.pricingQuantity = pricingQuantity; self.pricingUnit = pricingUnit
@@ -56,15 +62,76 @@ public struct FocusRow: Sendable, Equatable {
         self.testsFailed = testsFailed; self.costEstimated = costEstimated; self.marketInferred = marketInferred
     }
 
+    // MARK: FOCUS 1.0 columns derived from the record (docs/focus.md says why each holds what it holds)
+
+    /// The cloud, named as FOCUS expects: never null, `Unknown` for an unrecorded provider.
+    public var providerName: String { serviceProviderName ?? "Unknown" }
+
+    /// The calendar month (UTC) of the charge's start: `2026-11-01T00:00:00Z` … `2026-12-01T00:00:00Z` (exclusive).
+    public var billingPeriod: (start: String, end: String) {
+        let year = Int(chargePeriodStart.prefix(4)) ?? 1970
+        let month = Int(chargePeriodStart.dropFirst(5).prefix(2)) ?? 1
+        let next = month == 12 ? (year + 1, 1) : (year, month + 1)
+        func pad(_ n: Int, _ width: Int) -> String { let t = String(n); return String(repeating: "0", count: max(0, width - t.count)) + t }
+        func stamp(_ y: Int, _ m: Int) -> String { pad(y, 4) + "-" + pad(m, 2) + "-01T00:00:00Z" }
+        return (stamp(year, month), stamp(next.0, next.1))
+    }
+
+    /// The provider's compute service: EC2 on AWS, Compute Engine (Cloud TPU for TPU slices) on GCP.
+    public var serviceName: String {
+        switch serviceProviderName {
+        case "Amazon Web Services": return "Amazon Elastic Compute Cloud"
+        case "Google Cloud": return (resourceType.map(FocusExport.isTPU) ?? false) ? "Cloud TPU" : "Compute Engine"
+        default: return "Compute"
+        }
+    }
+
+    /// `p4d.24xlarge spot instance-hours (run r1)`: what the charge is, in one line.
+    public var chargeDescription: String {
+        let what = [resourceType, pricingCategory.map { FocusExport.marketWord($0) }].compactMap { $0 }.joined(separator: " ")
+        return (what.isEmpty ? "Compute" : what) + " instance-hours" + (runId.map { " (run \($0))" } ?? "")
+    }
+
+    /// The price point: the SKU in the record's region (`aws/p4d.24xlarge/spot/us-east-2`).
+    public var skuPriceId: String? { skuId.map { $0 + "/" + (region ?? "any-region") } }
+
+    /// FOCUS `Tags`: the record's dimensions as a JSON object (sorted keys, no nulls).
+    public var tags: String {
+        var pairs: [(String, String)] = []
+        for (k, v) in [("benchmark", benchmark), ("developer", developer), ("pr", pr), ("run_id", runId), ("suite", suite)] {
+            if let v { pairs.append((k, v)) }
+        }
+        return "{" + pairs.map { "\"\($0.0)\":" + FocusExport.jsonString($0.1) }.joined(separator: ",") + "}"
+    }
+
     /// The cells in `FocusExport.columns` order.
     public var cells: [ExportValue] {
-        [.number(billedCost), .number(effectiveCost), .number(listCost), .nullableNumber(listUnitPrice),
-         .nullableText(pricingCategory), .nullableNumber(pricingQuantity), .nullableText(pricingUnit),
-         .text(chargePeriodStart), .text(chargePeriodEnd), .nullableText(serviceProviderName),
-         .nullableText(regionId), .nullableText(resourceType), .nullableText(skuId),
-         .nullableText(developer), .nullableText(pr), .nullableText(suite), .nullableText(benchmark),
-         .nullableText(runId), .integer(testsPassed), .integer(testsFailed),
-         .bool(costEstimated), .bool(marketInferred)]
+        let period = billingPeriod
+        let consumed: ExportValue = .nullableNumber(pricingQuantity)
+        return [
+            .null,                                   // AvailabilityZone: records keep the region only
+            .number(billedCost), .text(billingAccountId), .null,  // BillingAccountName: not recorded
+            .text("USD"), .text(period.end), .text(period.start),
+            .text("Usage"), .null,                   // ChargeClass: no correction rows
+            .text(chargeDescription), .text("Usage-Based"),
+            .text(chargePeriodEnd), .text(chargePeriodStart),
+            .null, .null, .null, .null, .null,       // CommitmentDiscount*: no commitment ids are recorded
+            consumed, .nullableText(pricingUnit),
+            .number(listCost), .nullableNumber(listUnitPrice),  // Contracted = list: no negotiated rates known
+            .number(effectiveCost), .text(providerName),
+            .number(listCost), .nullableNumber(listUnitPrice),
+            .nullableText(pricingCategory), consumed, .nullableText(pricingUnit),
+            .text(providerName), .text(providerName),
+            .nullableText(regionId), .nullableText(regionId),
+            .null, .null,                            // ResourceId, ResourceName: instance ids are not recorded
+            .nullableText(resourceType), .text("Compute"), .text(serviceName),
+            .nullableText(skuId), .nullableText(skuPriceId),
+            .null, .null,                            // SubAccountId, SubAccountName: not recorded
+            .text(tags),
+            .nullableText(developer), .nullableText(pr), .nullableText(suite), .nullableText(benchmark),
+            .nullableText(runId), .integer(testsPassed), .integer(testsFailed),
+            .bool(costEstimated), .bool(marketInferred),
+        ]
     }
 }
 
@@ -75,12 +142,69 @@ public struct FocusRow: Sendable, Equatable {
 /// Per row, ListCost − EffectiveCost is the record's realized savings (spec §3) for spot and
 /// reserved records, so the sum over `Dynamic` rows is the report's realized spot savings.
 public struct FocusExport: Sendable, Equatable {
-    public static let columns = [
-        "BilledCost", "EffectiveCost", "ListCost", "ListUnitPrice", "PricingCategory", "PricingQuantity",
-        "PricingUnit", "ChargePeriodStart", "ChargePeriodEnd", "ServiceProviderName", "RegionId",
-        "ResourceType", "SkuId", "x_Developer", "x_PR", "x_Suite", "x_Benchmark", "x_RunId",
-        "x_TestsPassed", "x_TestsFailed", "x_CostEstimated", "x_MarketInferred",
+    /// The FOCUS version the columns follow (`--focus-version`).
+    public static let version = "1.0"
+
+    /// Every column of FOCUS 1.0, in the specification's (alphabetical) order, then the `x_` ones.
+    public static let focusColumns = [
+        "AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency",
+        "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory", "ChargeClass", "ChargeDescription",
+        "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart", "CommitmentDiscountCategory",
+        "CommitmentDiscountId", "CommitmentDiscountName", "CommitmentDiscountStatus", "CommitmentDiscountType",
+        "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "ContractedUnitPrice", "EffectiveCost",
+        "InvoiceIssuerName", "ListCost", "ListUnitPrice", "PricingCategory", "PricingQuantity", "PricingUnit",
+        "ProviderName", "PublisherName", "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType",
+        "ServiceCategory", "ServiceName", "SkuId", "SkuPriceId", "SubAccountId", "SubAccountName", "Tags",
     ]
+    public static let extensionColumns = [
+        "x_Developer", "x_PR", "x_Suite", "x_Benchmark", "x_RunId", "x_TestsPassed", "x_TestsFailed",
+        "x_CostEstimated", "x_MarketInferred",
+    ]
+    public static let columns = focusColumns + extensionColumns
+
+    /// The FOCUS 1.0 columns that may never be null.
+    public static let nonNullColumns: Set<String> = [
+        "BilledCost", "BillingAccountId", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart",
+        "ChargeCategory", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart",
+        "ContractedCost", "EffectiveCost", "InvoiceIssuerName", "ListCost", "ProviderName", "PublisherName",
+        "ServiceCategory", "ServiceName",
+    ]
+
+    /// TPU slices (`v5litepod-8`, `v5p-8`, `v6e-1`, `tpu-…`) bill as Cloud TPU, not Compute Engine.
+    static func isTPU(_ instanceType: String) -> Bool {
+        instanceType.hasPrefix("v2-") || instanceType.hasPrefix("v3-") || instanceType.hasPrefix("v4-")
+            || instanceType.hasPrefix("v5") || instanceType.hasPrefix("v6") || instanceType.hasPrefix("tpu")
+    }
+
+    static func marketWord(_ pricingCategory: String) -> String {
+        switch pricingCategory {
+        case "Dynamic": return "spot"
+        case "Committed": return "reserved"
+        default: return "on-demand"
+        }
+    }
+
+    /// A JSON string literal (quotes, backslashes and control characters escaped).
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
 
     public var period: Period
     public var asOf: Day
@@ -181,6 +305,7 @@ extension Analyzer {
             testsPassed: Int(r.testsPassed),
             testsFailed: Int(r.testsFailed),
             costEstimated: r.flags.contains(.costEstimated),
-            marketInferred: r.flags.contains(.marketInferred))
+            marketInferred: r.flags.contains(.marketInferred),
+            billingAccountId: text(r.account) ?? config.focusBillingAccountId ?? "unknown")
     }
 }

@@ -220,7 +220,8 @@ public struct DatasetBuilder {
             testType: meta.testType != .unknown ? meta.testType
                 : testType(suite: suite, benchmark: benchmark, testPath: raw.testPath),
             market: market ?? .unknown, hours: hours, cost: cost, onDemandRate: rates.onDemand,
-            testsPassed: passed, testsFailed: failed, testsSkipped: skipped, flags: flags))
+            testsPassed: passed, testsFailed: failed, testsSkipped: skipped, flags: flags,
+            commit: meta.commit, account: meta.account))
         if invalidCounts { quality.invalidTestCounts += 1 }
 
         // Performance samples (spec §13), for accepted records only.
@@ -328,6 +329,8 @@ struct ResolvedMetadata {
     var developer: StringID
     var branch: StringID
     var pr: StringID
+    var commit: StringID
+    var account: StringID
     /// From `metadata.test_type` only; the name rules run when this is unknown.
     var testType: TestType
     var scheduledByTrigger: Bool
@@ -338,6 +341,8 @@ struct ResolvedMetadata {
         developer = f.developer.map { strings.intern($0) } ?? unattributed
         branch = f.branch.map { strings.intern($0) } ?? StringTable.none
         pr = TextRules.prKey(f.pr).map { strings.intern($0) } ?? StringTable.none
+        commit = f.commit.map { strings.intern($0) } ?? StringTable.none
+        account = f.account.map { strings.intern($0) } ?? StringTable.none
         testType = TextRules.testType(in: f.testType)
         scheduledByTrigger = TextRules.isScheduled(trigger: f.trigger)
         market = f.market

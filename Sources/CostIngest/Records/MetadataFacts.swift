@@ -10,6 +10,10 @@ struct MetadataFacts {
     var pr: String?
     var testType: String?
     var trigger: String?
+    /// `commit`, else `commit_sha`: the commit the run tested (a PR's runs group by it).
+    var commit: String?
+    /// `account_id`: the cloud account billed (FOCUS `BillingAccountId`).
+    var account: String?
     /// The market the metadata states (`market`, `purchase_option`, then the booleans).
     var market: Market?
     var parallelismRecorded = false
@@ -39,6 +43,8 @@ struct MetadataFacts {
         pr = Self.text(m["pr_number"]) ?? Self.text(m["pr"])
         testType = Self.text(m["test_type"])
         trigger = Self.text(m["trigger"])
+        commit = Self.text(m["commit"]) ?? Self.text(m["commit_sha"])
+        account = Self.text(m["account_id"])
         market = Self.text(m["market"]).flatMap(MarketRules.market(named:))
             ?? Self.text(m["purchase_option"]).flatMap(MarketRules.market(named:))
             ?? Self.firstBoolean(m, keys: ["spot_instance", "preemptible", "spot"]).map { $0 ? .spot : .onDemand }

@@ -36,7 +36,7 @@ enum ResultRecords {
     static let topLevelMetadataKeys = [
         "developer", "branch", "commit", "commit_sha", "pr_number", "pr", "test_type", "trigger",
         "spot_instance", "preemptible", "spot", "market", "purchase_option", "pytest_args", "gpu_count",
-        "workers", "cache",
+        "workers", "cache", "account_id",
     ]
 
     /// One JSON object as a raw record, in whichever of the four shapes it is.
