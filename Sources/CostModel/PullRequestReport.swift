@@ -50,6 +50,10 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
     /// The comment's first table (issue 14 part 1): the PR's compared runs against what the same
     /// runs cost at the base's per-run averages, suite by suite.
     public var headline: [HeadlineMeasure] = []
+    /// The PR's runs by the commit they tested (issue 14 part 2), the latest commit first.
+    public var commits: [CommitRuns] = []
+    /// `--commit SHA`: the report covers that commit's runs only; nil for all.
+    public var commitFilter: String?
 
     /// The base window's length: 4 weeks, ending the day before the PR's first run.
     public static let baseWindowDays = 28
@@ -75,7 +79,8 @@ public struct PullRequestReport: Sendable, Codable, Equatable {
         try c.encode(runs, forKey: .runs); try c.encode(opportunities, forKey: .opportunities)
         try c.encode(siteURL, forKey: .siteURL); try c.encode(efficiency, forKey: .efficiency)
         try c.encode(efficiencyWindow, forKey: .efficiencyWindow); try c.encode(budgetImpact, forKey: .budgetImpact)
-        try c.encode(headline, forKey: .headline)
+        try c.encode(headline, forKey: .headline); try c.encode(commits, forKey: .commits)
+        try c.encode(commitFilter, forKey: .commitFilter)
     }
 
     /// True when the PR has at least one run up to as-of.
@@ -223,6 +228,8 @@ public struct PullRequestRun: Sendable, Codable, Equatable {
     public var spend: Double
     public var testsPassed: Int
     public var testsFailed: Int
+    /// The commit the run tested (its first record's `metadata.commit`/`commit_sha`); nil when not recorded.
+    public var commit: String? = nil
 
     public init(runID: String, start: String, suite: String, provider: String, instanceType: String, region: String,
                 market: String, records: Int, hours: Double, spend: Double, testsPassed: Int, testsFailed: Int) {
@@ -308,5 +315,30 @@ public struct HeadlineMeasure: Sendable, Codable, Equatable {
         try c.encode(measure, forKey: .measure); try c.encode(pr, forKey: .pr); try c.encode(base, forKey: .base)
         try c.encode(difference, forKey: .difference); try c.encode(change, forKey: .change)
         try c.encode(direction, forKey: .direction)
+    }
+}
+
+/// One commit of a PR: its runs, their spend, and the change since the commit before it (in the
+/// order the commits were first run). `commit` is nil for runs that recorded none.
+public struct CommitRuns: Sendable, Codable, Equatable {
+    public var commit: String?
+    /// Local start of the commit's first and last run (`2026-11-27 14:05`).
+    public var firstStart: String
+    public var lastStart: String
+    public var runs: Int
+    public var spend: Double
+    /// spend − the previous commit's spend; nil for the first commit.
+    public var sincePrevious: Double?
+
+    public init(commit: String?, firstStart: String, lastStart: String, runs: Int, spend: Double, sincePrevious: Double?) {
+        self.commit = commit; self.firstStart = firstStart; self.lastStart = lastStart; self.runs = runs
+        self.spend = spend; self.sincePrevious = sincePrevious
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(commit, forKey: .commit); try c.encode(firstStart, forKey: .firstStart)
+        try c.encode(lastStart, forKey: .lastStart); try c.encode(runs, forKey: .runs)
+        try c.encode(spend, forKey: .spend); try c.encode(sincePrevious, forKey: .sincePrevious)
     }
 }

@@ -29,6 +29,8 @@ public struct PullRequestJob: Sendable {
     public var failIfOver: Double?
     public var failIfChange: Double?
     public var failIfFailedSpend: Double?
+    /// `--commit SHA`: only that commit's runs (a short SHA matches as a prefix).
+    public var commit: String?
 
     public init(inputs: InputSettings, selector: PullRequestSelector, base: String = "main", siteURL: String? = nil,
                 format: Format = .markdown, onlyIfOver: Double? = nil, onlyIfChange: Double? = nil, runURL: RunURL? = nil) {
@@ -54,9 +56,9 @@ public struct PullRequestJob: Sendable {
             : try Step.loadInputs.run(file: loaded.assets.userDirectory) { try PullRequestRenderer(assets: loaded.assets) }
         let dataset = try IngestRecords().run(loaded, progress: progress)
         let analysis = try Analyse().run(loaded, dataset)
-        let report = analysis.analyzer.pullRequest(selector, base: base, asOf: analysis.asOf, siteURL: siteURL)
+        let report = analysis.analyzer.pullRequest(selector, base: base, asOf: analysis.asOf, siteURL: siteURL, commit: commit)
         guard report.hasRuns else {
-            let what = "no runs for \(selector) in \(loaded.sourceNames) up to \(report.asOf)"
+            let what = "no runs for \(selector)\(commit.map { " at commit \($0)" } ?? "") in \(loaded.sourceNames) up to \(report.asOf)"
             if !quietFlags.isEmpty {
                 return .quiet("\(what): nothing printed (\(quietFlags.joined(separator: ", ")))")
             }

@@ -59,6 +59,9 @@ struct PR: AsyncParsableCommand {
     @Option(name: .customLong("only-if-change"), help: ArgumentHelp("Print nothing (exit 0) when neither the PR's total nor any suite's spend per run changed by PERCENT or more against the base.", valueName: "percent"))
     var onlyIfChange: Amount?
 
+    @Option(name: .long, help: ArgumentHelp("Only the runs of this commit (metadata commit or commit_sha; a short SHA matches as a prefix).", valueName: "sha"))
+    var commit: String?
+
     @Option(name: .customLong("fail-if-over"), help: ArgumentHelp("Print the comment, then exit 1 when the PR's spend is above AMOUNT USD.", valueName: "amount"))
     var failIfOver: Amount?
 
@@ -77,6 +80,7 @@ struct PR: AsyncParsableCommand {
         if let pr, PullRequestSelector.normalisedKey(pr) == nil { throw ValidationError("--pr is empty: give a PR number such as 123") }
         if let branch, branch.trimmingSpaces.isEmpty { throw ValidationError("--branch is empty: give a branch name") }
         if base.trimmingSpaces.isEmpty { throw ValidationError("--base is empty: give a branch name such as main") }
+        if let commit, commit.trimmingSpaces.isEmpty { throw ValidationError("--commit is empty: give a commit SHA such as 9f3c2a1") }
         if let siteURL {
             let lower = siteURL.lowercased()
             guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
@@ -98,6 +102,7 @@ struct PR: AsyncParsableCommand {
         job.failIfOver = failIfOver?.value
         job.failIfChange = failIfChange.map { $0.value / 100 }
         job.failIfFailedSpend = failIfFailedSpend?.value
+        job.commit = commit?.trimmingSpaces
         let outcome: PullRequestJob.Outcome
         do {
             outcome = try job.run(progress: common.console.progress)

@@ -236,6 +236,30 @@ enum PullRequestFixture {
         #expect(noBase.headline.allSatisfy { $0.base == nil && $0.change == nil })
     }
 
+    /// Issue 14 part 2: runs grouped by the commit they tested, the latest commit first, each with
+    /// its change since the commit before; `--commit` keeps one commit's runs (a prefix matches).
+    @Test func runsGroupByCommitLatestFirst() {
+        var f = PullRequestFixture.fixture()
+        let first = f.strings.intern("aaaa1111"), second = f.strings.intern("bbbb2222")
+        for (i, record) in f.records.enumerated() where record.pr != StringTable.none {
+            let run = f.strings[record.run]
+            // pr-123-a and pr-123-b tested the first commit; pr-123-c, -d and -e the second.
+            f.records[i].commit = run == "pr-123-a" || run == "pr-123-b" ? first : second
+        }
+        let analyzer = f.savingsAnalyzer()
+        let r = analyzer.pullRequest(.pr("123"), base: "main", asOf: PullRequestFixture.asOf)
+        // First commit: pr-123-a 16 + pr-123-b 18 = 34 (2 runs); second: pr-123-c 3 + pr-123-d 10 = 13 (2 runs; -e is after as-of).
+        #expect(r.commits.map(\.commit) == ["bbbb2222", "aaaa1111"])
+        #expect(r.commits[0].runs == 2 && near(r.commits[0].spend, 13) && near(r.commits[0].sincePrevious, 13 - 34))
+        #expect(r.commits[1].runs == 2 && near(r.commits[1].spend, 34) && r.commits[1].sincePrevious == nil)
+        #expect(r.commits[0].firstStart == "2026-11-25 14:00" && r.commits[0].lastStart == "2026-11-26 16:00")
+        let one = analyzer.pullRequest(.pr("123"), base: "main", asOf: PullRequestFixture.asOf, commit: "BBBB")
+        #expect(one.runs.map(\.runID) == ["pr-123-c", "pr-123-d"] && near(one.totals.spend, 13) && one.commitFilter == "BBBB")
+        // The base window follows the commit's first run (11-25): the 28 days before it.
+        #expect(one.baseWindow.end == "2026-11-24")
+        #expect(!analyzer.pullRequest(.pr("123"), base: "main", asOf: PullRequestFixture.asOf, commit: "cccc").hasRuns)
+    }
+
     /// Issue 14 part 4: the PR's share of the as-of month's spend, and the month's projection.
     @Test func budgetImpactIsThePRsShareOfTheMonth() throws {
         // November up to 11-27: main-2 2 + main-3 48 + main-4 24 + PR 123 (16 + 12 + 6 + 3 + 10 = 47)
@@ -253,7 +277,7 @@ enum PullRequestFixture {
         #expect(Set(object?.keys.map { $0 } ?? []) == [
             "selector", "base", "as_of", "base_window", "first_day", "last_day", "totals", "comparison",
             "markets", "suites", "runs", "opportunities", "site_url", "efficiency", "efficiency_window", "budget_impact",
-            "headline"])
+            "headline", "commits", "commit_filter"])
         #expect(object?["efficiency_window"] is NSNull, "a PR without performance samples has no window")
         #expect(object?["site_url"] as? String == "https://costs.example.com/")
         #expect((object?["selector"] as? [String: Any])?["kind"] as? String == "pr")

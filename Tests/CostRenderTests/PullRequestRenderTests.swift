@@ -195,6 +195,27 @@ import Testing
         #expect(plain.contains("| pr-1234-5ad2e1 |") && !plain.contains("ci.example"))
     }
 
+    /// Issue 14 part 2: runs spanning two commits show both, the latest first, with the change
+    /// since the previous commit; one commit (or none recorded) shows no commit table.
+    @Test func twoCommitsShowLatestFirst() async throws {
+        let renderer = try await PullRequestRenderer(templatesDirectory: PullRequestRenderTests.templates)
+        var report = PullRequestRenderTests.goldenReport()
+        report.commits = [
+            CommitRuns(commit: "bbbb2222cccc3333", firstStart: "2026-11-26 09:00", lastStart: "2026-11-27 10:00",
+                       runs: 3, spend: 13, sincePrevious: -21),
+            CommitRuns(commit: "aaaa1111", firstStart: "2026-11-24 10:00", lastStart: "2026-11-25 09:00",
+                       runs: 2, spend: 34, sincePrevious: nil),
+        ]
+        let markdown = try renderer.markdown(for: report)
+        let latest = try #require(markdown.range(of: "| `bbbb2222cccc` | 3 | $13.00 | -$21.00 | 2026-11-26 09:00 | 2026-11-27 10:00 |"))
+        let earlier = try #require(markdown.range(of: "| `aaaa1111` | 2 | $34.00 | first | 2026-11-24 10:00 | 2026-11-25 09:00 |"))
+        #expect(latest.lowerBound < earlier.lowerBound)
+        report.commits = Array(report.commits.prefix(1))
+        #expect(!(try renderer.markdown(for: report)).contains("| Commit |"))
+        report.commitFilter = "bbbb2222"
+        #expect(try renderer.markdown(for: report).contains("## Cloud test cost for PR \\#1234 at commit `bbbb2222`"))
+    }
+
     /// Every case of the comparison sentence, now worded by `pr-body.mustache` from flags.
     @Test func theComparisonSentenceCoversEveryCase() async throws {
         let renderer = try await PullRequestRenderer(templatesDirectory: PullRequestRenderTests.templates)

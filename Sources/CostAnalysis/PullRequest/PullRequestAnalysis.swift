@@ -13,7 +13,7 @@ extension Analyzer {
     ///   `asOf`, minus the PR's own records.
     /// Records after as-of count nowhere. A PR without records gives a report with `hasRuns == false`.
     public func pullRequest(_ selector: PullRequestSelector, base: String, asOf: Day,
-                            siteURL: String? = nil) -> PullRequestReport {
+                            siteURL: String? = nil, commit: String? = nil) -> PullRequestReport {
         // `(none)` (id 0) is "not recorded", never a PR key or a branch one can ask for.
         func id(_ text: String) -> StringID? {
             labels.strings.id(of: text).flatMap { $0 == StringTable.none ? nil : $0 }
@@ -24,13 +24,23 @@ extension Analyzer {
             guard let selected else { return false }
             return (selector.kind == .pr ? pr : branch) == selected
         }
+        // `--commit SHA`: the PR's runs of that commit only; a short SHA matches as a prefix.
+        let wanted = commit?.lowercased()
+        var commitMatches: [StringID: Bool] = [:]
+        func isCommit(_ id: StringID) -> Bool {
+            guard let wanted else { return true }
+            if let known = commitMatches[id] { return known }
+            let ok = id != StringTable.none && labels[id].lowercased().hasPrefix(wanted)
+            commitMatches[id] = ok
+            return ok
+        }
 
         let records = timeline.records
         let end = timeline.dayStart[timeline.dayIndex(atOrAfter: asOf.adding(days: 1))]
         // The base window follows the PR (issue 14 part 3): the 4 weeks before its first run, so a
         // PR that ran in September is compared with the base's August, not with the weeks around
         // the data's latest record. Without runs: the 4 weeks up to as-of.
-        let prStart = records[0..<end].first { isPR($0.pr, $0.branch) }?.day
+        let prStart = records[0..<end].first { isPR($0.pr, $0.branch) && isCommit($0.commit) }?.day
         let windowEnd = prStart.map { $0.adding(days: -1) } ?? asOf
         let windowStart = windowEnd.adding(days: 1 - PullRequestReport.baseWindowDays)
 
@@ -47,7 +57,7 @@ extension Analyzer {
 
         for i in 0..<end {
             let r = records[i]
-            if isPR(r.pr, r.branch) {
+            if isPR(r.pr, r.branch) && isCommit(r.commit) {
                 totals.add(r)
                 markets.add(Int32(r.market.rawValue), r)
                 suites.add(r.suite, r)
@@ -56,13 +66,15 @@ extension Analyzer {
                 if firstDay == nil { firstDay = r.day }
                 lastDay = r.day
                 if month.contains(r.day) { monthSpend += r.cost }
-            } else if baseID != nil, r.branch == baseID, r.day >= windowStart, r.day <= windowEnd {
+            } else if baseID != nil, r.branch == baseID, r.day >= windowStart, r.day <= windowEnd,
+                      !isPR(r.pr, r.branch) {  // the PR's other commits are never its baseline
                 baseSuites.add(r.suite, r)
                 baseTotals.add(r)
             }
         }
 
         let prTotals = totals.totals
+        let prRuns = runs.rows(records: records, labels: labels)
         let suiteRows = zip(suites.keys, suites.tallies).map { key, t -> SuiteComparison in
             let b = baseSuites.tally(for: key)
             return SuiteComparison(suite: labels[key], runs: t.runs, records: t.records, hours: t.hours, spend: t.spend,
@@ -100,10 +112,12 @@ extension Analyzer {
             markets: markets.rows(label: { Market(rawValue: UInt8($0))?.key ?? Market.unknown.key },
                                   periodSpend: prTotals.spend),
             suites: suiteRows,
-            runs: runs.rows(records: records, labels: labels),
+            runs: prRuns,
             opportunities: opportunities.opportunities(labels: labels, reserved: nil),
             siteURL: siteURL)
         // The PR's samples, selected like its records, against the fleet's over the base window.
+        report.commits = CommitRuns.grouped(prRuns)
+        report.commitFilter = commit
         let compared = comparedRuns > 0
         report.headline = [
             HeadlineMeasure(.spend, pr: comparedSpend, base: compared ? expectedSpend : nil),
@@ -162,10 +176,36 @@ private struct RunTable {
             let minute = Int(r.minuteOfDay)
             let hh = minute / 60, mm = minute % 60
             let start = "\(r.day.iso) \(hh < 10 ? "0" : "")\(hh):\(mm < 10 ? "0" : "")\(mm)"
-            return PullRequestRun(runID: labels[r.run], start: start, suite: labels[r.suite],
-                                  provider: labels[r.provider], instanceType: labels[r.instanceType],
-                                  region: labels[r.region], market: r.market.key, records: e.records,
-                                  hours: e.hours, spend: e.spend, testsPassed: e.passed, testsFailed: e.failed)
+            var run = PullRequestRun(runID: labels[r.run], start: start, suite: labels[r.suite],
+                                     provider: labels[r.provider], instanceType: labels[r.instanceType],
+                                     region: labels[r.region], market: r.market.key, records: e.records,
+                                     hours: e.hours, spend: e.spend, testsPassed: e.passed, testsFailed: e.failed)
+            run.commit = r.commit == StringTable.none ? nil : labels[r.commit]
+            return run
         }
+    }
+}
+
+extension CommitRuns {
+    /// The runs (oldest first) by commit, in the order each commit was first run; "since the
+    /// previous commit" compares each with the one before; then the latest commit first.
+    static func grouped(_ runs: [PullRequestRun]) -> [CommitRuns] {
+        var order: [String?] = []
+        var groups: [String?: (first: String, last: String, runs: Int, spend: Double)] = [:]
+        for run in runs {
+            if groups[run.commit] == nil { order.append(run.commit); groups[run.commit] = (run.start, run.start, 0, 0) }
+            groups[run.commit]!.last = run.start
+            groups[run.commit]!.runs += 1
+            groups[run.commit]!.spend += run.spend
+        }
+        var out: [CommitRuns] = []
+        var previous: Double?
+        for commit in order {
+            let g = groups[commit]!
+            out.append(CommitRuns(commit: commit, firstStart: g.first, lastStart: g.last, runs: g.runs, spend: g.spend,
+                                  sincePrevious: previous.map { g.spend - $0 }))
+            previous = g.spend
+        }
+        return out.reversed()
     }
 }

@@ -35,6 +35,11 @@ struct PullRequestView {
     let headline: HeadlineTableView?
     /// The combined potential of what would have been cheaper; nil when nothing would.
     let cheaper: OpportunityRow?
+    /// Runs per commit, the latest first; shown when the runs span two or more commits.
+    /// Cut to fit like the other long tables, and folded when long.
+    let commits: CutTable<CommitRowView>
+    let hasCommits: Bool
+    let commitFilter: String?
     let siteURL: String?
 
     /// Tables with more rows than this are folded into `<details>`.
@@ -66,13 +71,16 @@ struct PullRequestView {
         efficiencyFrom = r.efficiencyWindow?.start ?? r.baseWindow.start
         budget = r.budgetImpact.map(BudgetImpactView.init)
         headline = HeadlineTableView(r.headline)
+        commits = CutTable(r.commits.map(CommitRowView.init), cap: cap)
+        hasCommits = r.commits.count > 1
+        commitFilter = r.commitFilter
         cheaper = r.opportunities.combined.potential > 0 ? OpportunityRow(r.opportunities.combined) : nil
         siteURL = r.siteURL.flatMap(SafeURL.markdownDestination)
     }
 
     /// The longest table that `cap` can cut (what `BudgetFit` searches over).
     static func longestTable(_ r: PullRequestReport) -> Int {
-        max(r.suites.count, r.runs.count, r.efficiency.count, PullRequestSavingsView.itemCount(r))
+        max(r.suites.count, r.runs.count, r.efficiency.count, r.commits.count, PullRequestSavingsView.itemCount(r))
     }
 
 }
@@ -107,6 +115,25 @@ struct HeadlineRowView {
         base = m.base.map(text) ?? "–"
         difference = m.difference.map(signed) ?? ""
         change = m.base == nil ? "" : m.change == nil ? "new" : ChangeMark.text(m.change, m.direction)
+    }
+}
+
+struct CommitRowView {
+    /// The commit's first 12 characters (a SHA), or nil for runs without one.
+    let commit: String?
+    let runs: String
+    let spend: String
+    let firstStart: String
+    let lastStart: String
+    let sincePrevious: String?
+
+    init(_ c: CommitRuns) {
+        commit = c.commit.map { String($0.prefix(12)) }  // a SHA, shortened as git shortens it
+        runs = Format.count(c.runs)
+        spend = Format.usd(c.spend)
+        firstStart = c.firstStart
+        lastStart = c.lastStart
+        sincePrevious = c.sincePrevious.map(Format.signedUSD)
     }
 }
 
