@@ -42,6 +42,10 @@ import Testing
             #expect(bad.status == 2 && bad.stdout.isEmpty, "\(gate.flag) lots")
         }
         #expect(gates.count >= 2, "the demo PR exercises at least two gates")
+        // Exactly at a dollar threshold passes ("\(spend)" reads back as the same Double).
+        let at = try CLIRunner.run(["pr", "-q", "--pr", pr, "--fail-if-over", "\(spend)", "--fail-if-failed-spend", "\(failed)"], in: dir)
+        #expect(at.status == 0 && at.stderr.isEmpty, "at the thresholds: \(at.stderr)")
+        #expect(try CLIRunner.run(["pr", "-q", "--pr", pr, "--commit", " "], in: dir).status == 2, "an empty --commit")
     }
 
     @Test func commentSummaryAndJSON() throws {
