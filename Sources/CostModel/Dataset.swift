@@ -21,7 +21,7 @@ public struct Dataset: Sendable {
 /// One benchmark result (spec §13): a benchmark's throughput, and latency when recorded, on one
 /// instance type on one day. One per accepted record with a benchmark name and a throughput
 /// (SQLite, flat and summary result files), and one per entry of a nested result's `benchmarks`.
-/// 40 bytes, no `String`s: a million of them is 40 MB.
+/// 48 bytes, no `String`s: a million of them is 48 MB.
 public struct PerformanceSample: Sendable, Equatable {
     public var benchmark: StringID
     public var provider: StringID
@@ -32,16 +32,19 @@ public struct PerformanceSample: Sendable, Equatable {
     /// samples (nested result files' included) the way it finds its records.
     public var branch: StringID
     public var pr: StringID
+    /// The record's commit, so `pr --commit` keeps that commit's samples only.
+    public var commit: StringID
     /// Finite and > 0: a throughput that is 0, negative, NaN or missing gives no sample.
     public var throughput: Double
     /// NaN when absent (0, negative, NaN or missing): stored unboxed to keep the struct small.
     private var latency: Double
 
     public init(benchmark: StringID, provider: StringID, instanceType: StringID, day: Day,
-                branch: StringID = StringTable.none, pr: StringID = StringTable.none, throughput: Double,
-                latencyMs: Double?) {
+                branch: StringID = StringTable.none, pr: StringID = StringTable.none,
+                commit: StringID = StringTable.none, throughput: Double, latencyMs: Double?) {
         self.benchmark = benchmark; self.provider = provider; self.instanceType = instanceType
-        self.day = day; self.branch = branch; self.pr = pr; self.throughput = throughput; latency = latencyMs ?? .nan
+        self.day = day; self.branch = branch; self.pr = pr; self.commit = commit
+        self.throughput = throughput; latency = latencyMs ?? .nan
     }
 
     /// Latency in milliseconds; nil when the record had none worth keeping.
@@ -49,7 +52,7 @@ public struct PerformanceSample: Sendable, Equatable {
 
     public static func == (a: Self, b: Self) -> Bool {
         a.benchmark == b.benchmark && a.provider == b.provider && a.instanceType == b.instanceType && a.day == b.day
-            && a.branch == b.branch && a.pr == b.pr && a.throughput == b.throughput && a.latencyMs == b.latencyMs
+            && a.branch == b.branch && a.pr == b.pr && a.commit == b.commit && a.throughput == b.throughput && a.latencyMs == b.latencyMs
     }
 }
 

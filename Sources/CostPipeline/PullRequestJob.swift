@@ -65,11 +65,12 @@ public struct PullRequestJob: Sendable {
             throw PipelineError(step: .analyse, file: loaded.sourceNames, message:
                 "\(what) — PR keys are matched after normalisation (#123, pr-123 and 123 are all 123); `costreport report --format json` lists the keys under breakdowns.pr, and --branch NAME selects by branch")
         }
-        if let reason = report.quietReason(minSpend: onlyIfOver, minChange: onlyIfChange) {
-            return .quiet("\(reason): nothing printed")
-        }
         let gate = PullRequestGate(maxSpend: failIfOver, maxChange: failIfChange, maxFailedSpend: failIfFailedSpend)
         let crossed = gate.crossings(report).map { PullRequestGateText.line($0, selector: selector, base: base) }
+        // A crossed --fail-if-* gate always speaks: --only-if-* must never silence a failing check.
+        if crossed.isEmpty, let reason = report.quietReason(minSpend: onlyIfOver, minChange: onlyIfChange) {
+            return .quiet("\(reason): nothing printed")
+        }
         let text = try Step.render.run {
             switch (format, renderer) {
             case (.markdown, let renderer?): return try renderer.markdown(for: report, kind: .comment, runURL: runURL)

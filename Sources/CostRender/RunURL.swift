@@ -17,7 +17,7 @@ public struct RunURL: Sendable, Equatable {
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return .failure(.notHTTP) }
         let parts = template.components(separatedBy: placeholder)
         guard parts.count == 2 else { return .failure(.placeholder) }
-        guard template.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"<>()[]\"'`\\ ".unicodeScalars.contains($0) })
+        guard template.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"<>()[]\"'`\\ |".unicodeScalars.contains($0) })
         else { return .failure(.characters) }
         return .success(RunURL(before: parts[0], after: parts[1]))
     }
@@ -32,6 +32,8 @@ public struct RunURL: Sendable, Equatable {
 
     /// The run's address: the template with the id, percent-encoded, in place of `{run_id}`.
     public func link(_ runID: String) -> String {
+        // `.` and `..` alone would resolve as path steps (`runs/..` is `runs`' parent): encoded.
+        if runID == "." || runID == ".." { return before + String(repeating: "%2E", count: runID.count) + after }
         var id = ""
         for scalar in runID.unicodeScalars {
             if Self.unreserved.contains(scalar) { id.unicodeScalars.append(scalar); continue }
@@ -51,7 +53,7 @@ public enum RunURLError: Error, CustomStringConvertible, Sendable {
         switch self {
         case .notHTTP: return "--run-url must start with https:// or http://, e.g. https://ci.example/runs/{run_id}"
         case .placeholder: return "--run-url must contain {run_id} exactly once, e.g. https://ci.example/runs/{run_id}"
-        case .characters: return "--run-url may not contain spaces, quotes, brackets, parentheses or non-ASCII characters"
+        case .characters: return "--run-url may not contain spaces, quotes, brackets, parentheses, | or non-ASCII characters"
         }
     }
 }

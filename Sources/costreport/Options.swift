@@ -61,7 +61,11 @@ struct SiteURLOptions: ParsableArguments {
     var siteURL: String?
 
     func validate() throws {
-        guard let siteURL else { return }
+        if let siteURL { try Self.check(siteURL) }
+    }
+
+    /// An http(s) address with nothing an attribute or a link could trip on (also `report --site-url`).
+    static func check(_ siteURL: String) throws {
         let lower = siteURL.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), siteURL.count > 8,
               !siteURL.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\n" }) else {

@@ -32,6 +32,10 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --format html: the published site's address, so the page's links into it are absolute (without it the standalone page has none).", valueName: "url"))
     var siteURL: String?
 
+    func validate() throws {
+        if let siteURL { try SiteURLOptions.check(siteURL) }
+    }
+
     func run() async throws {
         let job = ReportJob(inputs: input.settings(templates: templateOptions.templates), period: period,
                             format: format, site: site, allowEmpty: allowEmpty,

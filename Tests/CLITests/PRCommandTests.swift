@@ -46,6 +46,9 @@ import Testing
         let at = try CLIRunner.run(["pr", "-q", "--pr", pr, "--fail-if-over", "\(spend)", "--fail-if-failed-spend", "\(failed)"], in: dir)
         #expect(at.status == 0 && at.stderr.isEmpty, "at the thresholds: \(at.stderr)")
         #expect(try CLIRunner.run(["pr", "-q", "--pr", pr, "--commit", " "], in: dir).status == 2, "an empty --commit")
+        // --only-if-* never silences a crossed gate: the comment is printed and the check fails.
+        let loud = try CLIRunner.run(["pr", "-q", "--pr", pr, "--only-if-change", "100000", "--fail-if-over", "0.5"], in: dir)
+        #expect(loud.status == 1 && loud.stdout == plain.stdout, "\(loud.stderr)")
     }
 
     @Test func commentSummaryAndJSON() throws {

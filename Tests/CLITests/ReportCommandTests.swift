@@ -82,6 +82,7 @@ import Testing
         let outside = hrefs(linked.stdout).filter { !$0.hasPrefix("#") }
         #expect(outside.contains("https://costs.example.com/ml/index.html") && outside.contains("https://costs.example.com/ml/weeks/2026-W48.md"))
         #expect(outside.allSatisfy { $0.hasPrefix("https://costs.example.com/ml/") }, "\(outside)")
+        #expect(try CLIRunner.run(["report", "--format", "html", "-q", "--site-url", "javascript:alert(1)//"], in: dir).status == 2)
     }
 
     /// `--run-url` reaches every page that lists runs: the dimension pages' top runs and the

@@ -65,6 +65,11 @@ import Testing
         let svg = Charts.burnDown(days: [("2026-11-01", 1500)], budget: 2000, daysInMonth: 30, projected: 2295)
         for label in [">$0<", ">$500<", ">$1k<", ">$1.5k<", ">$2k<", ">$2.5k<"] { #expect(svg.contains(label), "\(label)") }
         #expect(!svg.contains(">$625<"))
+        // Extreme but accepted costs give a plain axis, never a step of 0 or a top of infinity (a trap).
+        #expect(SVG.axisScale(5e-324) == (1, 0.25) && SVG.axisScale(1.7e308) == (1, 0.25))
+        for spend in [5e-324, 1.7e308] {
+            #expect(Charts.trend([TrendPoint(week: "2026-W48", start: "2026-11-23", spend: spend)]).contains("<svg"))
+        }
         #expect(SVG.n(1.25) == "1.3" && SVG.n(-0.04) == "0" && SVG.n(3) == "3")
     }
 }

@@ -2,7 +2,7 @@ import CostModel
 
 /// Performance per dollar (spec §13) over one slice of days.
 ///
-/// Memory: the samples are kept once, in the dataset (40 bytes each, sorted by day here). A
+/// Memory: the samples are kept once, in the dataset (48 bytes each, sorted by day here). A
 /// period's rows need the exact median of each (benchmark, instance) group, so for the period only
 /// the group's throughputs and latencies are gathered into two `[Double]`s, sorted and dropped when
 /// the rows are made: bounded by the period's samples, never a copy of every sample's strings.

@@ -119,7 +119,8 @@ extension Analyzer {
         report.commits = CommitRuns.grouped(prRuns)
         report.commitFilter = commit
         let compared = comparedRuns > 0
-        report.headline = [
+        // Nothing to compare: no table of zeros; the comparison sentence says why.
+        report.headline = !compared ? [] : [
             HeadlineMeasure(.spend, pr: comparedSpend, base: compared ? expectedSpend : nil),
             HeadlineMeasure(.runs, pr: Double(comparedRuns), base: nil),
             HeadlineMeasure(.hours, pr: comparedHours, base: compared ? expectedHours : nil),
@@ -132,7 +133,7 @@ extension Analyzer {
                                            projected: budget.projected, monthly: budget.monthly,
                                            projectedStatus: budget.projectedStatus, monthlyConfigured: budget.monthlyConfigured)
         (report.efficiency, report.efficiencyWindow) = efficiency.pullRequest(
-            from: windowStart, asOf: asOf, labels: labels, catalog: catalog) { isPR($0.pr, $0.branch) }
+            from: windowStart, asOf: asOf, labels: labels, catalog: catalog) { isPR($0.pr, $0.branch) && isCommit($0.commit) }
         return report
     }
 }

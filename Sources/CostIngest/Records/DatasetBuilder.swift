@@ -228,22 +228,26 @@ public struct DatasetBuilder {
         if let listed = raw.benchmarkSamples {
             for s in listed {
                 addSample(benchmark: benchmarks.id(s.name, in: &strings), provider: provider, instanceType: instanceType,
-                          day: day, branch: meta.branch, pr: meta.pr, throughput: s.throughput, latencyMs: s.latencyMs)
+                          day: day, branch: meta.branch, pr: meta.pr, commit: meta.commit,
+                          throughput: s.throughput, latencyMs: s.latencyMs)
             }
         } else {
             addSample(benchmark: benchmark, provider: provider, instanceType: instanceType, day: day,
-                      branch: meta.branch, pr: meta.pr, throughput: raw.throughput, latencyMs: raw.latencyMs)
+                      branch: meta.branch, pr: meta.pr, commit: meta.commit, throughput: raw.throughput,
+                      latencyMs: raw.latencyMs)
         }
     }
 
     /// A sample needs a benchmark name and a throughput > 0; a latency that is not > 0 is absent.
     /// (The team's writer stores 0.0 for a value never set; NaN and infinities are no measurement.)
     private mutating func addSample(benchmark: StringID, provider: StringID, instanceType: StringID, day: Day,
-                                    branch: StringID, pr: StringID, throughput: Double?, latencyMs: Double?) {
+                                    branch: StringID, pr: StringID, commit: StringID, throughput: Double?,
+                                    latencyMs: Double?) {
         guard benchmark != StringTable.none, let throughput, throughput > 0, throughput.isFinite else { return }
         let latency = latencyMs.flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
         samples.append(PerformanceSample(benchmark: benchmark, provider: provider, instanceType: instanceType,
-                                         day: day, branch: branch, pr: pr, throughput: throughput, latencyMs: latency))
+                                         day: day, branch: branch, pr: pr, commit: commit, throughput: throughput,
+                                         latencyMs: latency))
     }
 
     /// Counts every rejection; only the first few keep their source (built only for those).

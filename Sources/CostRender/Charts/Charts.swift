@@ -111,7 +111,8 @@ public enum Charts {
     /// Gridlines and labels at every `scale.step` from 0 to `scale.top`.
     static func axis(_ scale: (top: Double, step: Double), left: Double, top: Double, plotW: Double, plotH: Double) -> String {
         var out = ""
-        let ticks = Int((scale.top / scale.step).rounded())
+        let ratio = scale.top / scale.step
+        let ticks = scale.step > 0 && ratio.isFinite ? Int(min(100, ratio.rounded())) : 1
         for tick in 0...max(1, ticks) {
             let v = scale.step * Double(tick)
             let y = top + plotH - plotH * v / scale.top

@@ -30,7 +30,8 @@ enum SVG {
     /// the smallest that covers `value` in at most `maxTicks` intervals ($500, $1k, $2k …), and the
     /// top is the first multiple of it at or above `value` (at least one step).
     static func axisScale(_ value: Double, maxTicks: Int = 5) -> (top: Double, step: Double) {
-        guard value > 0, value.isFinite else { return (1, 0.25) }
+        // Tiny (subnormal) or huge values: a plain 0…1 axis rather than a step of 0 or a top of ∞.
+        guard value >= 1e-300, value <= 1e300 else { return (1, 0.25) }
         var magnitude = 1.0
         while magnitude * 10 <= value { magnitude *= 10 }
         while magnitude > value { magnitude /= 10 }
