@@ -49,8 +49,14 @@ import Testing
         let started = Date()
         let first = try startBuild(in: dir)
         first.waitUntilExit()
-        let duration = Date().timeIntervalSince(started)
         #expect(first.terminationStatus == 0)
+        // A rebuild's duration, not the first build's: the first starts cold and, on a loaded
+        // machine, can take twice as long, so delays spread over it would mostly miss the build.
+        let rebuildStarted = Date()
+        let rebuild = try startBuild(in: dir)
+        rebuild.waitUntilExit()
+        #expect(rebuild.terminationStatus == 0)
+        let duration = min(rebuildStarted.timeIntervalSince(started), Date().timeIntervalSince(rebuildStarted)) * 0.9
         let site = dir.appendingPathComponent("site")
         let published = try tree(site)
         #expect(published.count > 100 && published[".costreport-site"] != nil && published["publication-log.json"] != nil)
