@@ -45,6 +45,18 @@ public struct EfficiencyRow: Sendable, Codable, Equatable {
     }
 }
 
+extension EfficiencyRow {
+    /// `rows`, sorted as spec §13 says (by benchmark, then value), cut into one group per
+    /// benchmark in that order: each group's first row is its best, its last its lowest value.
+    public static func byBenchmark(_ rows: [EfficiencyRow]) -> [[EfficiencyRow]] {
+        var groups: [[EfficiencyRow]] = []
+        for row in rows {
+            if groups.last?.first?.benchmark == row.benchmark { groups[groups.count - 1].append(row) } else { groups.append([row]) }
+        }
+        return groups
+    }
+}
+
 /// The site's Performance per dollar page: spec §13 over a longer window than one report, so
 /// each median rests on more samples (the same 12 ISO weeks as the dimension pages).
 public struct EfficiencyPage: Sendable, Codable, Equatable {

@@ -36,13 +36,19 @@ public struct RunURL: Sendable, Equatable {
         if runID == "." || runID == ".." { return before + String(repeating: "%2E", count: runID.count) + after }
         var id = ""
         for scalar in runID.unicodeScalars {
-            if Self.unreserved.contains(scalar) { id.unicodeScalars.append(scalar); continue }
-            for byte in String(scalar).utf8 {
-                let hex = String(byte, radix: 16, uppercase: true)
-                id += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
+            if Self.unreserved.contains(scalar) { id.unicodeScalars.append(scalar) } else { id += Self.percentEncoded(scalar) }
         }
         return before + id + after
+    }
+}
+
+extension RunURL {
+    /// `ü` → `%C3%BC`: the scalar's UTF-8 bytes, each as `%` and two upper-case hex digits.
+    static func percentEncoded(_ scalar: Unicode.Scalar) -> String {
+        String(scalar).utf8.map { byte in
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "%" + (hex.count == 1 ? "0" + hex : hex)
+        }.joined()
     }
 }
 

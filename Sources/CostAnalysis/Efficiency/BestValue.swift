@@ -28,15 +28,9 @@ struct BestAndWorst {
     /// `rows` sorted as spec §13 says (per benchmark, largest value first), so a benchmark's last
     /// row is its worst. Benchmark names come out in that (alphabetical) order.
     init(_ rows: [EfficiencyRow]) {
-        var i = 0
-        while i < rows.count {
-            var j = i
-            while j < rows.count && rows[j].benchmark == rows[i].benchmark { j += 1 }
-            if j - i > 1 {
-                best[rows[i].instanceType, default: []].append(rows[i].benchmark)
-                worst[rows[j - 1].instanceType, default: []].append(rows[j - 1].benchmark)
-            }
-            i = j
+        for group in EfficiencyRow.byBenchmark(rows) where group.count > 1 {
+            best[group[0].instanceType, default: []].append(group[0].benchmark)
+            worst[group[group.count - 1].instanceType, default: []].append(group[group.count - 1].benchmark)
         }
         // The same instance type name at two providers lists a benchmark once.
         best = best.mapValues(Self.unique); worst = worst.mapValues(Self.unique)

@@ -457,14 +457,7 @@ enum SafeURL {
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
         var out = ""
         for scalar in raw.unicodeScalars {
-            if allowed.contains(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else {
-                for byte in String(scalar).utf8 {
-                    let hex = String(byte, radix: 16, uppercase: true)
-                    out += "%" + (hex.count == 1 ? "0" + hex : hex)
-                }
-            }
+            if allowed.contains(scalar) { out.unicodeScalars.append(scalar) } else { out += RunURL.percentEncoded(scalar) }
         }
         return out
     }

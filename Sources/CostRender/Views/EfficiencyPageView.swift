@@ -23,10 +23,7 @@ struct EfficiencyPageView {
     init(_ page: EfficiencyPage, anchors: [String: String], instanceHref: (String) -> String?) {
         title = "Performance per dollar"
         asOf = page.asOf; from = page.from; through = page.through; weeks = page.weeks
-        var groups: [[EfficiencyRow]] = []
-        for row in page.rows {  // sorted by benchmark, then value
-            if groups.last?.first?.benchmark == row.benchmark { groups[groups.count - 1].append(row) } else { groups.append([row]) }
-        }
+        let groups = EfficiencyRow.byBenchmark(page.rows)
         compared = groups.filter { $0.count > 1 }.map { rows in
             EfficiencyPageBenchmark(rows, anchor: anchors[rows[0].benchmark] ?? "", instanceHref: instanceHref)
         }

@@ -11,10 +11,7 @@ struct EfficiencyView {
     let hasSingle: Bool
 
     init(_ rows: [EfficiencyRow]) {
-        var groups: [[EfficiencyRow]] = []
-        for row in rows {  // already sorted by benchmark, then value
-            if groups.last?.first?.benchmark == row.benchmark { groups[groups.count - 1].append(row) } else { groups.append([row]) }
-        }
+        let groups = EfficiencyRow.byBenchmark(rows)
         compared = groups.filter { $0.count > 1 }.map(EfficiencyBenchmarkView.init)
         let ones = groups.filter { $0.count == 1 }.map { $0[0] }
         single = ones.enumerated().map { i, r in
