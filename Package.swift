@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "CostPipelineTests", dependencies: [
             "CostModel", "CostAssets", "CostIngest", "CostAnalysis", "CostRender", "CostPipeline", "CostTestSupport",
         ]),
-        .testTarget(name: "CLITests", dependencies: ["costreport", "CostTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "CLITests", dependencies: ["costreport", "CostTestSupport"], exclude: ["Snapshots", "Goldens"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,9 +17,14 @@ public struct RenderSite: Sendable {
             let periods = analyzer.periodsWithData(asOf: asOf)
             progress.say("as of \(asOf.iso): \(periods.weeks.count) weeks and \(periods.months.count) months with data")
             let stylesheet = try Self.asset("style.css", analysis.inputs)
+            // Each period's report is independent of the others: analysed on every core, kept in order.
+            let weeks = periods.weeks, months = periods.months
+            let reports = Concurrently.map(weeks.count + months.count) { i in
+                analyzer.report(for: i < weeks.count ? weeks[i].period : months[i - weeks.count].period, asOf: asOf)
+            }
             var site = SiteInput(overview: analyzer.overview(asOf: asOf),
-                                 weekReports: periods.weeks.map { analyzer.report(for: $0.period, asOf: asOf) },
-                                 monthReports: periods.months.map { analyzer.report(for: $0.period, asOf: asOf) },
+                                 weekReports: Array(reports[..<weeks.count]),
+                                 monthReports: Array(reports[weeks.count...]),
                                  stylesheet: stylesheet, catalog: analysis.inputs.catalog,
                                  config: analysis.inputs.config, publicationLog: analysis.publicationLog)
             site.script = try Self.asset("table.js", analysis.inputs)

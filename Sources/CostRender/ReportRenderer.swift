@@ -123,7 +123,7 @@ public struct PageLink: Sendable {
     public init(label: String, href: String?) { self.label = label; self.href = href }
 }
 
-struct PageView {
+struct PageView: TemplateFields {
     let title: String
     let root: String
     let asOf: String

@@ -3,7 +3,7 @@ import CostModel
 /// What `pr.mustache` and `pr-summary.mustache` see: every figure pre-formatted (spec §8), every
 /// list in the model's order. `cap` cuts the long tables (suites, opportunity items, runs) in the
 /// middle; nil keeps every row.
-struct PullRequestView {
+struct PullRequestView: TemplateFields {
     let subject: String
     let hasRuns: Bool
     let asOf: String
@@ -86,7 +86,7 @@ struct PullRequestView {
 }
 
 /// The headline table's rows by measure (the template labels them).
-struct HeadlineTableView {
+struct HeadlineTableView: TemplateFields {
     let spend, runs, hours, spendPerRun, failedRunSpend: HeadlineRowView
 
     init?(_ measures: [HeadlineMeasure]) {
@@ -102,7 +102,7 @@ struct HeadlineTableView {
     }
 }
 
-struct HeadlineRowView {
+struct HeadlineRowView: TemplateFields {
     let pr: String
     /// "–" without a base.
     let base: String
@@ -118,7 +118,7 @@ struct HeadlineRowView {
     }
 }
 
-struct CommitRowView {
+struct CommitRowView: TemplateFields {
     /// The commit's first 12 characters (a SHA), or nil for runs without one.
     let commit: String?
     let runs: String
@@ -137,7 +137,7 @@ struct CommitRowView {
     }
 }
 
-struct BudgetImpactView {
+struct BudgetImpactView: TemplateFields {
     let month: String
     let spend: String
     let share: String
@@ -155,7 +155,7 @@ struct BudgetImpactView {
 }
 
 /// `PullRequestComparison` for the template: which case applies and the figures of each.
-struct ComparisonView {
+struct ComparisonView: TemplateFields {
     /// The base ran comparable suites: `up`, `down` or `same` says how the PR's runs compare.
     let compared: Bool
     let baseHasNoRuns: Bool
@@ -200,7 +200,7 @@ struct ComparisonView {
 /// it holds counts and fixed words only, never data.
 /// A table that may be cut in the middle to fit a size budget, and folded into `<details>` when
 /// long. The counts are figures; the template words them ("12 runs (8 shown, 4 left out)").
-struct CutTable<Row> {
+struct CutTable<Row>: TemplateFields {
     let head: [Row]
     let tail: [Row]
     let folded: Bool
@@ -228,7 +228,7 @@ struct CutTable<Row> {
 }
 
 /// One benchmark on one instance type of the PR, against the fleet's measurements (spec §13).
-struct PullRequestEfficiencyRow {
+struct PullRequestEfficiencyRow: TemplateFields {
     let benchmark: String
     let instanceType: String
     /// `62.5%` of the best value; nil without a catalog price.
@@ -250,7 +250,7 @@ struct PullRequestEfficiencyRow {
     }
 }
 
-struct TotalsRowView {
+struct TotalsRowView: TemplateFields {
     let runs: String
     let hours: String
     let spend: String
@@ -268,7 +268,7 @@ struct TotalsRowView {
     }
 }
 
-struct MarketRowView {
+struct MarketRowView: TemplateFields {
     let market: String
     let runs: String
     let hours: String
@@ -284,7 +284,7 @@ struct MarketRowView {
     }
 }
 
-struct SuiteRowView {
+struct SuiteRowView: TemplateFields {
     let suite: String
     let runs: String
     let spend: String
@@ -314,7 +314,7 @@ enum ChangeMark {
     }
 }
 
-struct RunRowView {
+struct RunRowView: TemplateFields {
     let runID: String
     /// The run on the CI (`--run-url`); nil: plain text.
     let href: String?
@@ -341,7 +341,7 @@ struct RunRowView {
 
 /// "What would have been cheaper": spec §5 over the PR's records. Which opportunity a row or an
 /// item is, is a flag (`OpportunityKind`); the names and sentences are in `pr-savings.mustache`.
-struct PullRequestSavingsView {
+struct PullRequestSavingsView: TemplateFields {
     let rows: [PROpportunityRow]
     let hasOpportunities: Bool
     let hasSpend: Bool
@@ -387,7 +387,7 @@ struct PullRequestSavingsView {
 }
 
 /// Which opportunity a row is, as flags a template can test (`{{#isSpot}}Spot{{/isSpot}}`).
-struct OpportunityKind {
+struct OpportunityKind: TemplateFields {
     let isSpot: Bool, isRightSize: Bool, isRegion: Bool, isCombined: Bool
     static let spot = OpportunityKind(isSpot: true, isRightSize: false, isRegion: false, isCombined: false)
     static let rightSize = OpportunityKind(isSpot: false, isRightSize: true, isRegion: false, isCombined: false)
@@ -396,19 +396,19 @@ struct OpportunityKind {
 }
 
 /// What an opportunity item names: a suite, an instance type or a run.
-struct ItemKind {
+struct ItemKind: TemplateFields {
     let isSuite: Bool, isInstanceType: Bool, isRun: Bool
     static let suite = ItemKind(isSuite: true, isInstanceType: false, isRun: false)
     static let instanceType = ItemKind(isSuite: false, isInstanceType: true, isRun: false)
     static let run = ItemKind(isSuite: false, isInstanceType: false, isRun: true)
 }
 
-struct PROpportunityRow {
+struct PROpportunityRow: TemplateFields {
     let opportunity: OpportunityKind
     let row: OpportunityRow
 }
 
-struct PROpportunityItemRow {
+struct PROpportunityItemRow: TemplateFields {
     let opportunity: OpportunityKind
     let kind: ItemKind
     let key: String

@@ -65,23 +65,12 @@ public enum SiteBuilder {
 
         for (label, reports) in [("Week", input.weekReports), ("Month", input.monthReports)] {
             progress?("rendering \(reports.count) \(label.lowercased()) reports")
-            // Reports are newest first: the previous (older) period is the next element.
-            for (i, report) in reports.enumerated() {
-                let stem = SitePaths.stem(report.period.kind, id: report.period.id)
-                let link = { (r: Report) in
-                    PageLink(label: r.period.id, href: SitePaths.stem(r.period.kind, id: r.period.id) + ".html")
-                }
-                let shell = PageShell(
-                    title: "\(label) \(report.period.id)", root: SitePaths.root(from: stem + ".html"), asOf: o.asOf,
-                    breadcrumbs: [PageLink(label: "Overview", href: SitePaths.index),
-                                  PageLink(label: "\(label) \(report.period.id)", href: nil)],
-                    previous: i + 1 < reports.count ? link(reports[i + 1]) : nil,
-                    next: i > 0 ? link(reports[i - 1]) : nil,
-                    markdownHref: stem + ".md", latestWeek: latestWeek, latestMonth: latestMonth)
-                let markdown = try renderer.markdown(for: report, links: Self.links(report, stems: input.keyStems, run: input.runURL))
-                files.append(SiteFile(path: stem + ".md", text: markdown))
-                files.append(SiteFile(path: stem + ".html", text: try renderer.reportPage(report, markdown: markdown, shell: shell)))
+            // Pages are independent: rendered on every core, appended in the reports' order.
+            let pages = try Concurrently.map(reports.count) { i in
+                try Self.periodPages(reports, at: i, label: label, input: input, renderer: renderer,
+                                     latestWeek: latestWeek, latestMonth: latestMonth)
             }
+            for page in pages { files += page }
         }
         files.append(SiteFile(path: SitePaths.stylesheet, bytes: input.stylesheet))
         if !input.script.isEmpty { files.append(SiteFile(path: SitePaths.script, bytes: input.script)) }
@@ -89,6 +78,28 @@ public enum SiteBuilder {
             files.append(SiteFile(path: SitePaths.publicationLog, bytes: try PublicationLogFormat.encode(log)))
         }
         return files
+    }
+
+    /// One period's Markdown and HTML page. Reports are newest first: the previous (older)
+    /// period is the next element.
+    private static func periodPages(_ reports: [Report], at i: Int, label: String, input: SiteInput,
+                                    renderer: ReportRenderer, latestWeek: PageLink?,
+                                    latestMonth: PageLink?) throws -> [SiteFile] {
+        let report = reports[i], asOf = input.overview.asOf
+        let stem = SitePaths.stem(report.period.kind, id: report.period.id)
+        let link = { (r: Report) in
+            PageLink(label: r.period.id, href: SitePaths.stem(r.period.kind, id: r.period.id) + ".html")
+        }
+        let shell = PageShell(
+            title: "\(label) \(report.period.id)", root: SitePaths.root(from: stem + ".html"), asOf: asOf,
+            breadcrumbs: [PageLink(label: "Overview", href: SitePaths.index),
+                          PageLink(label: "\(label) \(report.period.id)", href: nil)],
+            previous: i + 1 < reports.count ? link(reports[i + 1]) : nil,
+            next: i > 0 ? link(reports[i - 1]) : nil,
+            markdownHref: stem + ".md", latestWeek: latestWeek, latestMonth: latestMonth)
+        let markdown = try renderer.markdown(for: report, links: Self.links(report, stems: input.keyStems, run: input.runURL))
+        return [SiteFile(path: stem + ".md", text: markdown),
+                SiteFile(path: stem + ".html", text: try renderer.reportPage(report, markdown: markdown, shell: shell))]
     }
 
     /// A report page's links: its breakdowns' CSVs (written by `SiteExtras.dataFiles`) and the

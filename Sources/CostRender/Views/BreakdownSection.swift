@@ -4,7 +4,7 @@ import CostModel
 /// into `<details>` (every row is there, collapsed), so a report stays readable in a PR and on
 /// the site. How many rows show is the report's `settings.breakdownRowLimit`, and what the fold
 /// holds is summed in the report's `breakdownsOmitted`: the view only formats them.
-struct BreakdownSection {
+struct BreakdownSection: TemplateFields {
     /// The JSON name, for the template (anchors).
     let dimension: String
     let title: String
@@ -54,7 +54,7 @@ struct BreakdownSection {
 }
 
 /// The rows a cut table leaves out; the sentence is the template's (`partials/breakdowns`).
-struct OmittedRowsView {
+struct OmittedRowsView: TemplateFields {
     let rows: String
     /// Exactly one row left out (singular wording).
     let one: Bool
@@ -71,7 +71,7 @@ struct OmittedRowsView {
     }
 }
 
-struct BreakdownRowView {
+struct BreakdownRowView: TemplateFields {
     let key: String
     /// The key's dimension page on the site, when it has one.
     let href: String?

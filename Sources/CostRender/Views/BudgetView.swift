@@ -1,6 +1,6 @@
 import CostModel
 
-struct BudgetView {
+struct BudgetView: TemplateFields {
     let month: String
     let monthly: String
     let preset: String?
@@ -53,7 +53,7 @@ struct BudgetView {
     }
 }
 
-struct DeveloperRow {
+struct DeveloperRow: TemplateFields {
     let key: String
     let allocation: String
     let spend: String
@@ -63,7 +63,7 @@ struct DeveloperRow {
     let hasMembers: Bool
 }
 
-struct AlertRow {
+struct AlertRow: TemplateFields {
     let day: String
     let spend: String
 }

@@ -2,7 +2,7 @@ import CostModel
 
 /// The cost-reduction checklist (spec §7): the ten items of the team's cost guide, each with its
 /// status, the figure that decided it, the threshold, and what would move it to done.
-struct ChecklistView {
+struct ChecklistView: TemplateFields {
     let items: [ChecklistRow]
     let hasItems: Bool
     /// How many items, and per status present (in `ChecklistStatusText.order`), for the line
@@ -27,14 +27,14 @@ struct ChecklistView {
     }
 }
 
-struct StatusCount {
+struct StatusCount: TemplateFields {
     let status: String
     let count: String
     /// The last of a comma-separated list.
     var last = false
 }
 
-struct ChecklistRow {
+struct ChecklistRow: TemplateFields {
     let id: String
     let title: String
     /// The status word; a declared item reads `declared: done`.
@@ -71,7 +71,7 @@ enum ChecklistStatusText {
 }
 
 /// Checklist item 10's evidence: unused volumes, disks, snapshots and addresses from `--inventory`.
-struct UnusedResourcesView {
+struct UnusedResourcesView: TemplateFields {
     let inventoryGiven: Bool
     let items: [UnusedRow]
     let hasItems: Bool
@@ -98,7 +98,7 @@ struct UnusedResourcesView {
     }
 }
 
-struct UnusedRow {
+struct UnusedRow: TemplateFields {
     let provider: String
     let kind: String
     let id: String
@@ -117,7 +117,7 @@ struct UnusedRow {
 }
 
 /// The Checklist page: the checklist of the week containing the as-of date, and unused resources.
-struct ChecklistPageView {
+struct ChecklistPageView: TemplateFields {
     let title: String
     let asOf: String
     let periodID: String

@@ -4,7 +4,7 @@ import CostModel
 /// changed, what should we do". An HTML template, so every text is escaped by Mustache (`{{x}}`);
 /// only the chart strings, built by `Charts` (which escape their own text), are placed raw.
 /// Every figure is pre-formatted here; the template only places them.
-struct DashboardView {
+struct DashboardView: TemplateFields {
     let title: String
     let asOf: String
     let budget: DashboardBudget
@@ -31,7 +31,7 @@ enum StatusClass {
     static func of(_ s: BudgetStatus) -> String { "status-" + s.rawValue.lowercased() }
 }
 
-struct DashboardBudget {
+struct DashboardBudget: TemplateFields {
     let month: String
     let monthHref: String
     let status: String
@@ -79,7 +79,7 @@ struct DashboardBudget {
     }
 }
 
-struct DashboardTrend {
+struct DashboardTrend: TemplateFields {
     let week: String
     let weekHref: String
     let spend: String
@@ -97,7 +97,7 @@ struct DashboardTrend {
     }
 }
 
-struct DashboardOpportunities {
+struct DashboardOpportunities: TemplateFields {
     /// `this month (2026-11)` or `this week (2026-W48)`.
     /// Which report the card shows: this week's or this month's.
     let isWeek: Bool
@@ -140,14 +140,14 @@ struct DashboardOpportunities {
     }
 }
 
-struct DashboardOpportunityRow {
+struct DashboardOpportunityRow: TemplateFields {
     let potential: String
     let share: String
 
     init(_ o: Opportunity) { potential = Format.usd(o.potential); share = Format.percent(o.share) }
 }
 
-struct DashboardAction {
+struct DashboardAction: TemplateFields {
     /// An instance type, else a suite.
     let isInstanceType: Bool
     let key: String
@@ -155,7 +155,7 @@ struct DashboardAction {
     let potential: String
 }
 
-struct DashboardChecklist {
+struct DashboardChecklist: TemplateFields {
     let href: String
     let itemCount: String
     let oneItem: Bool
@@ -179,14 +179,14 @@ struct DashboardChecklist {
     }
 }
 
-struct DashboardChecklistItem {
+struct DashboardChecklistItem: TemplateFields {
     let id: String
     let title: String
     let status: String
     let statusClass: String
 }
 
-struct DashboardBreakdown {
+struct DashboardBreakdown: TemplateFields {
     let month: String
     let providerChart: String
     let instanceChart: String
@@ -200,7 +200,7 @@ struct DashboardBreakdown {
     }
 }
 
-struct DashboardQuality {
+struct DashboardQuality: TemplateFields {
     let warnings: String
     let hasWarnings: Bool
     let rejected: String
@@ -219,7 +219,7 @@ struct DashboardQuality {
 
 /// The charts at the top of a weekly or monthly page: the 12-week trend and spend by provider.
 /// The same figures are in the Markdown tables below (the accessible version).
-struct ReportChartsView {
+struct ReportChartsView: TemplateFields {
     let trend: String
     let providers: String
 

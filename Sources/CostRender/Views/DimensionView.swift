@@ -26,7 +26,7 @@ extension DimensionKind {
 
 /// One provider's, instance type's, developer's or suite's page (`Templates/dimension.mustache`).
 /// Every link is relative to the page (`root` leads back to the site root).
-struct DimensionView {
+struct DimensionView: TemplateFields {
     let title: String
     let dimension: String
     let dimensionTitle: String
@@ -95,20 +95,20 @@ struct DimensionView {
 }
 
 /// A benchmark's section on the efficiency page; `last` ends a comma-separated list.
-struct BenchmarkLink {
+struct BenchmarkLink: TemplateFields {
     let name: String
     let href: String
     let last: Bool
 }
 
-struct DimensionTrendRow {
+struct DimensionTrendRow: TemplateFields {
     let week: String
     let start: String
     let spend: String
     let bar: String
 }
 
-struct DimensionRunRow {
+struct DimensionRunRow: TemplateFields {
     let run: String
     /// The run on the CI (`--run-url`); nil: plain text.
     let href: String?
@@ -127,7 +127,7 @@ struct DimensionRunRow {
 
 /// The listing page (`Templates/partials/dimension-listing.mustache`): every key of the four
 /// dimensions with its month-to-date spend and a link to its page.
-struct DimensionListingView {
+struct DimensionListingView: TemplateFields {
     let title: String
     let asOf: String
     let month: String
@@ -155,14 +155,14 @@ struct DimensionListingView {
     }
 }
 
-struct DimensionListingSection {
+struct DimensionListingSection: TemplateFields {
     let title: String
     let label: String
     let rows: [DimensionListingRow]
     let hasRows: Bool
 }
 
-struct DimensionListingRow {
+struct DimensionListingRow: TemplateFields {
     let key: String
     let href: String
     let monthSpend: String

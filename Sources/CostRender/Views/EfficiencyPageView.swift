@@ -4,7 +4,7 @@ import CostModel
 /// per benchmark measured on two or more instance types, a bar chart of value by instance type
 /// and the same figures in a table; benchmarks measured on one instance type in one table.
 /// Links are relative to the site root (the page lives there).
-struct EfficiencyPageView {
+struct EfficiencyPageView: TemplateFields {
     let title: String
     let asOf: String
     let from: String
@@ -36,7 +36,7 @@ struct EfficiencyPageView {
     }
 }
 
-struct EfficiencyPageBenchmark {
+struct EfficiencyPageBenchmark: TemplateFields {
     let benchmark: String
     let anchor: String
     let bestInstance: String
@@ -64,7 +64,7 @@ struct EfficiencyPageBenchmark {
 }
 
 /// One row of a table: `EfficiencyRowView`'s figures, the latency and the instance type's link.
-struct EfficiencyPageRow {
+struct EfficiencyPageRow: TemplateFields {
     let benchmark: String
     let instanceType: String
     let href: String?

@@ -3,7 +3,7 @@ import CostModel
 /// The "Performance per dollar" section (spec §13): per benchmark measured on two or more instance
 /// types, the best value and how much less each other one gives; the rest listed compactly. Every
 /// figure is the report's `efficiency` rows, formatted.
-struct EfficiencyView {
+struct EfficiencyView: TemplateFields {
     let hasRows: Bool
     let compared: [EfficiencyBenchmarkView]
     let hasCompared: Bool
@@ -23,7 +23,7 @@ struct EfficiencyView {
     }
 }
 
-struct EfficiencyBenchmarkView {
+struct EfficiencyBenchmarkView: TemplateFields {
     let benchmark: String
     let bestInstance: String
     let bestThroughput: String
@@ -41,7 +41,7 @@ struct EfficiencyBenchmarkView {
     }
 }
 
-struct EfficiencyRowView {
+struct EfficiencyRowView: TemplateFields {
     let instanceType: String
     let samples: String
     let throughput: String
@@ -67,7 +67,7 @@ struct EfficiencyRowView {
     }
 }
 
-struct EfficiencySingleView {
+struct EfficiencySingleView: TemplateFields {
     let benchmark: String
     let instanceType: String
     let last: Bool

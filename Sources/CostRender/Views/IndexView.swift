@@ -1,7 +1,7 @@
 import CostModel
 
 /// The site index: this week and this month at a glance, then every period with data.
-struct IndexView {
+struct IndexView: TemplateFields {
     let title: String
     let asOf: String
     let week: ReportView
@@ -37,7 +37,7 @@ struct IndexView {
     }
 }
 
-struct PeriodLink {
+struct PeriodLink: TemplateFields {
     let id: String
     let href: String
     let start: String

@@ -5,7 +5,7 @@ import CostModel
 /// settings and the pricing catalog this build actually used. Values that came from the user's
 /// `--pricing` file are marked, matched by the catalog loader's dotted key paths
 /// (`aws.instances.p4d.24xlarge.on_demand`, `gcp.commitments.1y`, `aws.storage_per_gb_month.gp3`).
-struct MethodologyView {
+struct MethodologyView: TemplateFields {
     let title: String
     let providers: [ProviderCatalogView]
     let hasProviders: Bool
@@ -72,7 +72,7 @@ struct MethodologyView {
 
 /// The checklist's effective thresholds as the Methodology page states them: shares as `80 %`
 /// (one decimal only when needed), weeks as counts (`4`, `2 or 3`), money as USD a month.
-struct MethodologyThresholds {
+struct MethodologyThresholds: TemplateFields {
     let spot: ShareThreshold
     let rightSize: ShareThreshold
     let parallel: ShareThreshold
@@ -103,7 +103,7 @@ struct MethodologyThresholds {
     }
 }
 
-struct ShareThreshold {
+struct ShareThreshold: TemplateFields {
     let done: String
     let partial: String
     /// False when the partial threshold leaves no band below done (item 4 by default).
@@ -117,7 +117,7 @@ struct ShareThreshold {
 }
 
 /// Item 8 counts published weeks among the last 4: done from `done` weeks, partial from `partial`.
-struct WeeksThreshold {
+struct WeeksThreshold: TemplateFields {
     /// The week counts that are done (`4`, `3 or 4`) and partial (`2 or 3`, `1 to 3`).
     let done: String
     let partial: String
@@ -139,7 +139,7 @@ struct WeeksThreshold {
 }
 
 /// Item 10: done with nothing unused (or, when `done` is positive, up to that much a month); partial under `partial`.
-struct CleanupThreshold {
+struct CleanupThreshold: TemplateFields {
     let noneUnused: Bool
     let done: String
     let partial: String
@@ -152,7 +152,7 @@ struct CleanupThreshold {
 }
 
 /// The settings this build used, by name: the template labels them and words the defaults.
-struct SettingsView {
+struct SettingsView: TemplateFields {
     /// The config file's name; nil without one (built-in defaults).
     let configFile: String?
     let timezone: String
@@ -194,7 +194,7 @@ struct SettingsView {
 }
 
 /// The off-peak window's local start and end (`22:00`, `06:00`) and whether weekends count.
-struct OffPeakWindowView {
+struct OffPeakWindowView: TemplateFields {
     let start: String
     let end: String
     let weekends: Bool
@@ -207,18 +207,18 @@ struct OffPeakWindowView {
     }
 }
 
-struct ThresholdOverride {
+struct ThresholdOverride: TemplateFields {
     let item: String
     let done: String
     let partial: String
 }
 
-struct DeclaredItem {
+struct DeclaredItem: TemplateFields {
     let item: String
     let word: String
 }
 
-struct RightSizeRow {
+struct RightSizeRow: TemplateFields {
     let testType: String
     let aws: String
     let gcp: String
@@ -226,7 +226,7 @@ struct RightSizeRow {
 }
 
 /// A price or discount in the catalog tables, marked when the `--pricing` file set it.
-struct CatalogCell {
+struct CatalogCell: TemplateFields {
     let text: String
     let overridden: Bool
     /// For lists inside one table cell: every entry but the first is preceded by a comma.
@@ -237,7 +237,7 @@ struct CatalogCell {
     }
 }
 
-struct ProviderCatalogView {
+struct ProviderCatalogView: TemplateFields {
     let name: String
     let instances: [InstanceCatalogRow]
     let hasInstances: Bool
@@ -301,7 +301,7 @@ struct ProviderCatalogView {
     }
 }
 
-struct InstanceCatalogRow {
+struct InstanceCatalogRow: TemplateFields {
     let name: String
     let accelerator: CatalogCell
     let onDemand: CatalogCell
@@ -310,7 +310,7 @@ struct InstanceCatalogRow {
     let hasRegions: Bool
 }
 
-struct DefaultRow {
+struct DefaultRow: TemplateFields {
     let label: String
     let value: CatalogCell
 }

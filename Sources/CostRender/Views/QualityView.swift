@@ -1,7 +1,7 @@
 import CostModel
 
 /// The data-quality section (spec §9): what was read, what was set aside and why.
-struct QualityView {
+struct QualityView: TemplateFields {
     let read: String
     let accepted: String
     let rejectedTotal: String
@@ -65,7 +65,7 @@ struct QualityView {
     }
 }
 
-struct SourceRow {
+struct SourceRow: TemplateFields {
     let name: String
     let read: String
     let accepted: String
@@ -74,17 +74,17 @@ struct SourceRow {
     let files: String
 }
 
-struct UnreadableRow {
+struct UnreadableRow: TemplateFields {
     let path: String
     let reason: String
 }
 
-struct CountRow {
+struct CountRow: TemplateFields {
     let label: String
     let count: String
 }
 
-struct UnknownRow {
+struct UnknownRow: TemplateFields {
     let key: String
     let records: String
     let spend: String

@@ -2,7 +2,7 @@ import CostModel
 
 /// What a weekly or monthly Markdown template sees: every figure pre-formatted (spec §8), arrays in
 /// a fixed order. Built from a `Report` only; templates never compute.
-struct ReportView {
+struct ReportView: TemplateFields {
     let title: String
     let kind: String
     let kindLabel: String
@@ -87,7 +87,7 @@ struct ReportView {
 
 /// What a report's change is measured against (spec §12, like for like), for the templates: the
 /// previous period, the last day of its compared window when that is cut short, or why there is none.
-struct ComparedView {
+struct ComparedView: TemplateFields {
     let comparable: Bool
     let previous: String
     /// The window is the first days of the previous period, ending on `windowEnd`.
@@ -107,7 +107,7 @@ struct ComparedView {
 }
 
 /// The figures of the one sentence a report opens with (also the feed entry's summary).
-struct HeadlineView {
+struct HeadlineView: TemplateFields {
     let spend: String
     let runs: String
     let oneRun: Bool
@@ -131,17 +131,17 @@ struct HeadlineView {
 }
 
 /// The Summary table's rows by name: the template labels them.
-struct SummaryRows {
+struct SummaryRows: TemplateFields {
     let spend, runs, records, hours, onDemandEquivalent, realizedSavings, savingsRate, tests, failedRunSpend: SummaryRow
 }
 
-struct SummaryRow {
+struct SummaryRow: TemplateFields {
     let current: String
     let previous: String
     let change: String
 }
 
-struct TrendRow {
+struct TrendRow: TemplateFields {
     let week: String
     let start: String
     let spend: String
@@ -177,7 +177,7 @@ enum Bar {
 /// The block a weekly or monthly page opens with (issue 13 part 2): what changed, the biggest
 /// movers, the budget, the top opportunity and the data-quality warnings, with links to the
 /// sections below (`partials/at-a-glance.mustache`).
-struct GlanceView {
+struct GlanceView: TemplateFields {
     let movers: [MoverRow]
     let hasMovers: Bool
     let topAction: TopActionRow?
@@ -200,7 +200,7 @@ struct GlanceView {
     }
 }
 
-struct MoverRow {
+struct MoverRow: TemplateFields {
     /// The dimension in words (`instance type`), the key and the change (`+$120.00`).
     let dimension: String
     let key: String
@@ -219,7 +219,7 @@ struct MoverRow {
     }
 }
 
-struct TopActionRow {
+struct TopActionRow: TemplateFields {
     let isInstanceType: Bool
     let key: String
     let action: String

@@ -4,7 +4,7 @@ import CostModel
 /// what each opportunity could still save, and the reserved-capacity analysis. Figures are
 /// pre-formatted strings from the report and the flags say which case applies; every sentence is
 /// in `Templates/partials/savings.mustache`, where a team can reword it.
-struct SavingsView {
+struct SavingsView: TemplateFields {
     let realizedSavings: String
     /// The absolute amount, for "cost … more than on-demand" when savings are negative.
     let realizedAmount: String
@@ -96,7 +96,7 @@ struct SavingsView {
 }
 
 /// One opportunity in a table: the report's Savings section and the PR comment share it.
-struct OpportunityRow {
+struct OpportunityRow: TemplateFields {
     let potential: String
     let share: String
     let records: String
@@ -114,7 +114,7 @@ struct OpportunityRow {
 }
 
 /// One opportunity's top suites, instance types and runs, in one small table.
-struct OpportunityDetail {
+struct OpportunityDetail: TemplateFields {
     let potential: String
     let items: [OpportunityItemRow]
     let hasItems: Bool
@@ -146,7 +146,7 @@ struct OpportunityDetail {
 }
 
 /// A benchmark whose best-value instance type (spec §13) is not the right-size recommendation.
-struct BestValueRow {
+struct BestValueRow: TemplateFields {
     let benchmark: String
     let recommended: String
     let best: String
@@ -165,7 +165,7 @@ struct BestValueRow {
     }
 }
 
-struct OpportunityItemRow {
+struct OpportunityItemRow: TemplateFields {
     let kind: String
     let key: String
     /// A run's page on the CI (`--run-url`); nil: plain text.
@@ -186,7 +186,7 @@ struct OpportunityItemRow {
     }
 }
 
-struct ReservedRow {
+struct ReservedRow: TemplateFields {
     let provider: String
     let instanceType: String
     let months: String
