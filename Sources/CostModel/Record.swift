@@ -43,14 +43,26 @@ public enum TestType: UInt8, Sendable, CaseIterable {
 }
 
 /// One accepted, normalised record. Every text dimension is an id into the dataset's table.
-/// Kept small on purpose (no `String`s): ingest streams rows into an array of these.
+/// Kept small on purpose (no `String`s, no optionals, the wide fields first so nothing is padded):
+/// a million of these is most of a large build's memory. 120 bytes a record (`MemoryLayout`
+/// stride, held by `RecordLayoutTests`): 7 eight-byte numbers, 14 four-byte ids and day, then the
+/// minute, the flags, the test type and the market.
 public struct RunRecord: Sendable {
     /// Run start as an absolute instant (seconds since 1970-01-01T00:00:00Z).
     public var instant: Double
-    /// Local day and minute of day in the report time zone (off-peak, daily and weekly buckets).
-    public var day: Day
-    public var minuteOfDay: Int16
+    /// USD, recorded or estimated (see `flags`).
+    public var cost: Double
+    /// `hours` and `onDemandRate`, NaN for nil: `Double?` would take 16 bytes each.
+    private var storedHours: Double
+    private var storedOnDemandRate: Double
 
+    /// Whole numbers 0…2^53 (spec §12): 64 bits, so no count is clamped.
+    public var testsPassed: Int64
+    public var testsFailed: Int64
+    public var testsSkipped: Int64
+
+    /// Local day in the report time zone (off-peak, daily and weekly buckets).
+    public var day: Day
     public var run: StringID
     public var provider: StringID
     public var instanceType: StringID
@@ -62,25 +74,27 @@ public struct RunRecord: Sendable {
     public var developer: StringID
     public var branch: StringID
     public var pr: StringID
-    public var testType: TestType
-
-    public var market: Market
-    /// Instance-hours; nil when the duration was not recorded.
-    public var hours: Double?
-    /// USD, recorded or estimated (see `flags`).
-    public var cost: Double
-    /// On-demand rate R for the record's instance and region (spec §2); nil for unknown instances.
-    public var onDemandRate: Double?
-
-    /// Whole numbers 0…2^53 (spec §12): 64 bits, so no count is clamped.
-    public var testsPassed: Int64
-    public var testsFailed: Int64
-    public var testsSkipped: Int64
-
-    public var flags: RecordFlags
     /// `metadata.commit` (else `commit_sha`) and `metadata.account_id`; `StringTable.none` when absent.
     public var commit: StringID
     public var account: StringID
+
+    /// Local minute of day in the report time zone.
+    public var minuteOfDay: Int16
+    public var flags: RecordFlags
+    public var testType: TestType
+    public var market: Market
+
+    /// Instance-hours; nil when the duration was not recorded.
+    public var hours: Double? {
+        get { storedHours.isNaN ? nil : storedHours }
+        set { storedHours = newValue ?? .nan }
+    }
+
+    /// On-demand rate R for the record's instance and region (spec §2); nil for unknown instances.
+    public var onDemandRate: Double? {
+        get { storedOnDemandRate.isNaN ? nil : storedOnDemandRate }
+        set { storedOnDemandRate = newValue ?? .nan }
+    }
 
     public init(instant: Double, day: Day, minuteOfDay: Int16, run: StringID, provider: StringID,
                 instanceType: StringID, region: StringID, hardwareType: StringID, gpuModel: StringID,
@@ -92,8 +106,12 @@ public struct RunRecord: Sendable {
         self.provider = provider; self.instanceType = instanceType; self.region = region
         self.hardwareType = hardwareType; self.gpuModel = gpuModel; self.suite = suite
         self.benchmark = benchmark; self.developer = developer; self.branch = branch; self.pr = pr
-        self.testType = testType; self.market = market; self.hours = hours; self.cost = cost
-        self.onDemandRate = onDemandRate; self.testsPassed = testsPassed; self.testsFailed = testsFailed
+        self.testType = testType; self.market = market; self.cost = cost
+        // A NaN hours or rate never reaches a record: the builder rejects non-finite durations, and
+        // catalog rates are finite. Were one passed, it would read back as nil, not as NaN.
+        self.storedHours = hours ?? .nan
+        self.storedOnDemandRate = onDemandRate ?? .nan
+        self.testsPassed = testsPassed; self.testsFailed = testsFailed
         self.testsSkipped = testsSkipped; self.flags = flags
         self.commit = commit; self.account = account
     }

@@ -14,7 +14,10 @@ struct EfficiencyIndex: Sendable {
     private let dayStart: [Int]
 
     init(samples: [PerformanceSample]) {
-        let sorted = samples.enumerated().sorted { a, b in
+        // The builder hands samples over sorted by day (source order within a day); then the array
+        // is shared, not copied. Others (tests) are sorted here the same way.
+        let inOrder = zip(samples, samples.dropFirst()).allSatisfy { $0.day <= $1.day }
+        let sorted = inOrder ? samples : samples.enumerated().sorted { a, b in
             a.element.day != b.element.day ? a.element.day < b.element.day : a.offset < b.offset
         }.map(\.element)
         self.samples = sorted

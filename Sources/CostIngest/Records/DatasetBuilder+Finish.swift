@@ -2,12 +2,20 @@ import CostModel
 
 extension DatasetBuilder {
     /// Applies the whole-run rules (failures, double counting or run attribution), sorts the
-    /// records by instant then source order, and hands the dataset over.
-    public consuming func finish() -> Dataset {
+    /// records by instant then source order, and hands the dataset over, leaving the builder empty.
+    ///
+    /// The records and samples are moved out first, so each array has one owner and is sorted and
+    /// marked in place: were the builder still holding them, the first change would copy all of them
+    /// (at a million records, 170 MB, issue 15's profile).
+    public mutating func finish() -> Dataset {
+        var records: [RunRecord] = []
+        var samples: [PerformanceSample] = []
+        swap(&records, &self.records)
+        swap(&samples, &self.samples)
         let accepted = records.count
         quality.read = accepted + quality.rejectedTotal
-        let groups = RunGroups(records)
-        markRunsWithFailures(groups)
+        let groups = RunGroups(records, runIDs: strings.strings.count)
+        Self.markRunsWithFailures(&records, groups)
         switch config.costAttribution {
         case .record:
             quality.doubleCounting = Self.doubleCounting(records, groups)
@@ -15,16 +23,21 @@ extension DatasetBuilder {
             records = Self.foldedIntoRuns(records, groups)
             quality.foldedIntoRuns = accepted - records.count
         }
-        return Dataset(records: Self.sortedByInstant(records), strings: strings, quality: quality, samples: samples)
+        Self.sortByInstant(&records)
+        // By day, in source order within a day: the order `EfficiencyIndex` reads them in, so it
+        // need not sort a copy.
+        StableSort.inPlace(&samples) { $0.day }
+        return Dataset(records: records, strings: strings, quality: quality, samples: samples)
     }
 
     /// Spend on runs with failed tests (spec §4) needs every record of such a run marked.
-    private mutating func markRunsWithFailures(_ groups: RunGroups) {
+    private static func markRunsWithFailures(_ records: inout [RunRecord], _ groups: RunGroups) {
         records.withUnsafeMutableBufferPointer { records in
-            for group in groups.members {
+            for g in 0..<groups.count {
+                let group = groups[g]
                 var failed = false
-                for i in group where records[i].testsFailed > 0 { failed = true; break }
-                if failed { for i in group { records[i].flags.insert(.runHasFailures) } }
+                for i in group where records[Int(i)].testsFailed > 0 { failed = true; break }
+                if failed { for i in group { records[Int(i)].flags.insert(.runHasFailures) } }
             }
         }
     }
@@ -34,10 +47,10 @@ extension DatasetBuilder {
     static func doubleCounting(_ records: [RunRecord], _ groups: RunGroups) -> DoubleCounting {
         var result = DoubleCounting()
         var costs: [Double] = []
-        for group in groups.members where group.count >= 2 {
+        for g in 0..<groups.count where groups[g].count >= 2 {
             costs.removeAll(keepingCapacity: true)
-            for i in group where records[i].cost > 0 && !records[i].flags.contains(.costEstimated) {
-                costs.append(records[i].cost)
+            for i in groups[g] where records[Int(i)].cost > 0 && !records[Int(i)].flags.contains(.costEstimated) {
+                costs.append(records[Int(i)].cost)
             }
             guard costs.count >= 2 else { continue }
             costs.sort()
@@ -63,10 +76,11 @@ extension DatasetBuilder {
     static func foldedIntoRuns(_ records: [RunRecord], _ groups: RunGroups) -> [RunRecord] {
         let costFlags: RecordFlags = [.costEstimated, .marketInferred]
         var folded: [RunRecord] = []
-        folded.reserveCapacity(groups.members.count)
-        for group in groups.members {
+        folded.reserveCapacity(groups.count)
+        for g in 0..<groups.count {
             // Groups list indices in source order, so ties go to the earlier row.
-            var earliest = group[0], costliest = group[0]
+            let group = groups[g].lazy.map { Int($0) }
+            var earliest = group.first!, costliest = group.first!   // a group has at least one record
             var passed: Int64 = 0, failed: Int64 = 0, skipped: Int64 = 0
             var anyFlags: RecordFlags = []
             for i in group {
@@ -95,31 +109,71 @@ extension DatasetBuilder {
 
     /// Instant, then source order: results never depend on the order a source returned rows in.
     /// (Folded runs are in order of each run's first row, which stands in for source order.)
-    static func sortedByInstant(_ records: [RunRecord]) -> [RunRecord] {
-        let instants = records.map(\.instant)
-        if zip(instants, instants.dropFirst()).allSatisfy({ $0 <= $1 }) { return records }   // already in order
-        let order = instants.indices.sorted { a, b in
-            instants[a] != instants[b] ? instants[a] < instants[b] : a < b
+    static func sortByInstant(_ records: inout [RunRecord]) {
+        StableSort.inPlace(&records) { $0.instant }
+    }
+}
+
+/// A stable sort that moves the elements in place: a copy of a million records (or samples) would
+/// be a large build's largest allocation. Sorts an index array by (key, position), then applies the
+/// permutation cycle by cycle.
+enum StableSort {
+    static func inPlace<T, Key: Comparable>(_ items: inout [T], by key: (T) -> Key) {
+        let keys = items.map(key)
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { return }   // already in order
+        var order = Array(Int32(0)..<Int32(items.count))
+        order.sort { a, b in keys[Int(a)] != keys[Int(b)] ? keys[Int(a)] < keys[Int(b)] : a < b }
+        // Position i takes the element that was at order[i]; a visited entry is marked -1.
+        items.withUnsafeMutableBufferPointer { r in
+            for start in 0..<order.count where order[start] >= 0 {
+                let saved = r[start]
+                var i = start
+                while true {
+                    let from = Int(order[i])
+                    order[i] = -1
+                    if from == start { r[i] = saved; break }
+                    r[i] = r[from]
+                    i = from
+                }
+            }
         }
-        return order.map { records[$0] }
     }
 }
 
 /// Record indices grouped by run, each group in source order, groups in order of first appearance.
+/// Flat (one index array and the groups' bounds) rather than an array per run: a million records in
+/// a quarter of a million runs made as many small arrays.
 struct RunGroups {
-    let members: [[Int]]
+    /// The indices, group after group.
+    private let indices: [Int32]
+    /// Group g is `indices[bounds[g] ..< bounds[g + 1]]`.
+    private let bounds: [Int32]
 
-    init(_ records: [RunRecord]) {
-        var slot: [StringID: Int] = [:]
-        var members: [[Int]] = []
-        for (i, r) in records.enumerated() {
-            if let s = slot[r.run] {
-                members[s].append(i)
-            } else {
-                slot[r.run] = members.count
-                members.append([i])
+    var count: Int { bounds.count - 1 }
+    subscript(g: Int) -> ArraySlice<Int32> { indices[Int(bounds[g])..<Int(bounds[g + 1])] }
+
+    /// `runIDs`: how many run ids there can be (the string table's size), so runs are slotted by array.
+    init(_ records: [RunRecord], runIDs: Int) {
+        var slot = [Int32](repeating: -1, count: runIDs)
+        var sizes: [Int32] = []
+        for r in records {
+            let run = Int(r.run)
+            if slot[run] < 0 {
+                slot[run] = Int32(sizes.count)
+                sizes.append(0)
             }
+            sizes[Int(slot[run])] += 1
         }
-        self.members = members
+        var bounds = [Int32](repeating: 0, count: sizes.count + 1)
+        for g in 0..<sizes.count { bounds[g + 1] = bounds[g] + sizes[g] }
+        var next = Array(bounds.dropLast())
+        var indices = [Int32](repeating: 0, count: records.count)
+        for (i, r) in records.enumerated() {
+            let g = Int(slot[Int(r.run)])
+            indices[Int(next[g])] = Int32(i)
+            next[g] += 1
+        }
+        self.indices = indices
+        self.bounds = bounds
     }
 }

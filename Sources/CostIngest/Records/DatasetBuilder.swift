@@ -33,10 +33,10 @@ public struct DatasetBuilder {
     private var providerListing: [StringID: StringID] = [:]
     private var testTypeOfName: [StringID: TestType] = [:]
     private var scheduledSuite: [StringID: Bool] = [:]
-    /// Metadata texts recur (every record of a run, every nightly run): parse each distinct text once.
-    private var metadataCache: [String: ResolvedMetadata] = [:]
+    /// The records of a run follow each other and share its metadata text: parsed once per run.
+    /// (A dictionary of every distinct text cost more in hashing than `MetadataScanner` costs.)
+    private var lastMetadata: (text: String, resolved: ResolvedMetadata)?
     private var noMetadata: ResolvedMetadata?
-    static let metadataCacheLimit = 50_000
 
     private let unknownProvider: StringID
     private let unattributed: StringID
@@ -58,6 +58,12 @@ public struct DatasetBuilder {
         clock = ZoneClock(zone: zone)
         unknownProvider = strings.intern("unknown")
         unattributed = strings.intern("(unattributed)")
+    }
+
+    /// Room for about `rows` more rows (a source that knows its size says so before streaming).
+    public mutating func reserveCapacity(for rows: Int) {
+        records.reserveCapacity(records.count + rows)
+        samples.reserveCapacity(samples.count + rows)
     }
 
     /// Starts the next source (a database path, a results folder): rows added from now on belong to
@@ -286,11 +292,9 @@ public struct DatasetBuilder {
             noMetadata = resolved
             return resolved
         }
-        if let cached = metadataCache[text] { return cached }
+        if let last = lastMetadata, last.text == text { return last.resolved }
         let resolved = ResolvedMetadata(MetadataFacts(json: text), strings: &strings, unattributed: unattributed)
-        // Bounded: a million distinct texts (a unique commit per row) must not all stay in memory.
-        if metadataCache.count >= Self.metadataCacheLimit { metadataCache.removeAll(keepingCapacity: true) }
-        metadataCache[text] = resolved
+        lastMetadata = (text, resolved)
         return resolved
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// What the understood metadata keys of spec §1 say about a record, read from the JSON once.
 /// Values are taken leniently (a number where text was expected is its text) because the
 /// team's writers were never strict about types.
-struct MetadataFacts {
+struct MetadataFacts: Equatable {
     var developer: String?
     var branch: String?
     var pr: String?
@@ -25,9 +25,20 @@ struct MetadataFacts {
 
     init() {}
 
-    /// NULL or blank metadata is simply empty; anything else must be a JSON object.
+    /// NULL or blank metadata is simply empty; anything else must be a JSON object. The common
+    /// flat object is read by `MetadataScanner`; whatever it does not accept, by JSONSerialization.
     init(json text: String?) {
-        guard let text, !text.trimmingSpaces.isEmpty else { self.init(); return }
+        guard let text else { self.init(); return }
+        if let values = MetadataScanner.scan(text) {
+            self.init(scanned: values)
+            return
+        }
+        self.init(parsing: text)
+    }
+
+    /// The same through JSONSerialization only (the scanner's tests compare both).
+    init(parsing text: String) {
+        guard !text.trimmingSpaces.isEmpty else { self.init(); return }
         let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         guard let object = object as? [String: Any] else {
             self.init()
@@ -57,6 +68,75 @@ struct MetadataFacts {
         if let cache = m["cache"].flatMap(Self.boolean) {
             cacheRecorded = true
             cacheOn = cache
+        }
+    }
+
+    /// What `init(object:)` reads, from the scanner's values: the same rules on typed values.
+    init(scanned v: [MetadataScanner.Value?]) {
+        typealias K = MetadataScanner.Key
+        func value(_ k: K) -> MetadataScanner.Value? { v[k.rawValue] }
+        developer = Self.text(value(.developer))
+        branch = Self.text(value(.branch))
+        pr = Self.text(value(.prNumber)) ?? Self.text(value(.pr))
+        testType = Self.text(value(.testType))
+        trigger = Self.text(value(.trigger))
+        commit = Self.text(value(.commit)) ?? Self.text(value(.commitSHA))
+        account = Self.text(value(.accountID))
+        market = Self.text(value(.market)).flatMap(MarketRules.market(named:))
+            ?? Self.text(value(.purchaseOption)).flatMap(MarketRules.market(named:))
+            ?? [K.spotInstance, .preemptible, .spot].lazy.compactMap { value($0).flatMap(Self.boolean) }.first
+                .map { $0 ? .spot : .onDemand }
+
+        let args = value(.pytestArgs).flatMap(Self.tokens)
+        let workers = value(.workers).flatMap(Self.number)
+        parallelismRecorded = args != nil || workers != nil
+        parallel = (args.map(PytestArgs.requestsParallelWorkers) ?? false) || (workers ?? 0) > 1
+
+        if let cache = value(.cache).flatMap(Self.boolean) {
+            cacheRecorded = true
+            cacheOn = cache
+        }
+    }
+
+    /// `text(_:)` of a scanned value: a boolean, null or list is no text.
+    static func text(_ value: MetadataScanner.Value?) -> String? {
+        switch value {
+        case .string(let s): return TextRules.stripped(s)
+        case .integer(let n): return String(n)   // at most 15 digits: exact, as `integer(fromDouble:)` gives it
+        default: return nil
+        }
+    }
+
+    /// `boolean(_:)` of a scanned value (a JSON boolean is the NSNumber 1 or 0).
+    static func boolean(_ value: MetadataScanner.Value) -> Bool? {
+        switch value {
+        case .boolean(let b): return b
+        case .integer(let n): return n == 1 ? true : n == 0 ? false : nil
+        case .string(let s): return boolean(s as Any)
+        default: return nil
+        }
+    }
+
+    /// `number(_:)` of a scanned value.
+    static func number(_ value: MetadataScanner.Value) -> Double? {
+        switch value {
+        case .integer(let n): return Double(n)
+        case .boolean(let b): return b ? 1 : 0
+        case .string(let s): return Double(s.trimmingSpaces)
+        default: return nil
+        }
+    }
+
+    /// `PytestArgs.tokens(of:)` of a scanned value: a command line, or a list's texts.
+    static func tokens(_ value: MetadataScanner.Value) -> [Substring]? {
+        switch value {
+        case .string(let s): return PytestArgs.tokens(of: s)
+        case .list(let items):
+            return items.compactMap { item in
+                if case .string(let s) = item { return Substring(s) }
+                return text(item).map { Substring($0) }
+            }
+        default: return nil
         }
     }
 
