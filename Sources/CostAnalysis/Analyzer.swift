@@ -70,9 +70,10 @@ public struct Analyzer: Sendable {
         var opportunities = SavingsAccumulator(index: savings, config: config)
         var bestValue = BestValueTally()
         for i in timeline.recordIndices(from: period.start, through: last) {
-            current.add(timeline.records[i])
-            opportunities.add(timeline.records[i], savings.records[i])
-            bestValue.add(timeline.records[i], savings.records[i], index: savings)
+            let r = timeline.records[i], s = savings.savings(at: i, of: r)
+            current.add(r)
+            opportunities.add(r, s)
+            bestValue.add(r, s, index: savings)
         }
         let days = period.start <= last ? (0...(last - period.start)).map { period.start.adding(days: $0) } : []
 

@@ -27,7 +27,7 @@ struct LargeDatabaseGoldenTests {
             // Not #expect(a == b): a failure would print two megabytes. Say where they part instead.
             if result.stdout != golden {
                 let a = Array(result.stdout.utf8), b = Array(golden.utf8)
-                let at = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+                let at = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
                 let context = String(decoding: a[max(0, at - 200)..<min(a.count, at + 200)], as: UTF8.self)
                 Issue.record("\(c.file) differs from the golden at byte \(at) (\(a.count) vs \(b.count) bytes): …\(context)…")
             }

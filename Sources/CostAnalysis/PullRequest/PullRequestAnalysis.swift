@@ -61,7 +61,7 @@ extension Analyzer {
                 totals.add(r)
                 markets.add(Int32(r.market.rawValue), r)
                 suites.add(r.suite, r)
-                opportunities.add(r, savings.records[i])
+                opportunities.add(r, savings.savings(at: i, of: r))
                 runs.add(r, index: i)
                 if firstDay == nil { firstDay = r.day }
                 lastDay = r.day

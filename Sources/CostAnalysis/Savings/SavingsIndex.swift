@@ -1,10 +1,15 @@
 import CostModel
 
-/// Built once per `Analyzer`, in one pass over the records: each record's `RecordSavings` (index for
-/// index with `Timeline.records`) and each calendar month's on-demand hours per instance type for the
-/// reserved-capacity window. Reports then only read slices of it.
+/// Built once per `Analyzer`, in one pass over the records: what each record's `RecordSavings` needs
+/// (index for index with `Timeline.records`) and each calendar month's on-demand hours per instance
+/// type for the reserved-capacity window. Reports then only read slices of it.
+///
+/// Per record it keeps 4 bytes, its rate facts' index and whether its suite is critical, and makes
+/// the `RecordSavings` (a few multiplications) when a report reads it: 32 bytes for each of a
+/// million records were an eighth of a large build's memory (issue 15).
 struct SavingsIndex: Sendable {
-    let records: [RecordSavings]
+    /// Facts index in the low 31 bits; the top bit set when the suite is critical.
+    private let recordFacts: [UInt32]
     let facts: [RateFacts]
     /// Recommended instances and cheapest regions, by the indices in `RateFacts.Target.name`.
     let names: [String]
@@ -29,7 +34,7 @@ struct SavingsIndex: Sendable {
         var critical: [StringID: Bool] = [:]
         var lastKey: RateFacts.Key?
         var lastIndex: Int32 = -1
-        var out: [RecordSavings] = []
+        var out: [UInt32] = []
         out.reserveCapacity(records.count)
         var months: [MonthUsage] = []
 
@@ -58,16 +63,27 @@ struct SavingsIndex: Sendable {
                 isCritical = globs.matchesAny(labels[r.suite])
                 critical[r.suite] = isCritical
             }
-            out.append(RecordSavings(record: r, facts: facts[Int(index)], factsIndex: index, critical: isCritical))
+            out.append(UInt32(index) | (isCritical ? Self.criticalBit : 0))
 
             if months.last.map({ !$0.month.contains(r.day) }) ?? true { months.append(MonthUsage(.month(containing: r.day))) }
             months[months.count - 1].add(r)
         }
-        self.records = out
+        self.recordFacts = out
         self.facts = facts
         self.names = names
         self.months = months
         self.firstDay = records.first?.day
+    }
+}
+
+extension SavingsIndex {
+    private static let criticalBit: UInt32 = 1 << 31
+
+    /// The savings rules applied to record `i` (`r`, the record at that index of `Timeline.records`).
+    func savings(at i: Int, of r: RunRecord) -> RecordSavings {
+        let packed = recordFacts[i]
+        let index = Int32(bitPattern: packed & ~Self.criticalBit)
+        return RecordSavings(record: r, facts: facts[Int(index)], factsIndex: index, critical: packed & Self.criticalBit != 0)
     }
 }
 

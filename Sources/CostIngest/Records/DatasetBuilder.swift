@@ -20,7 +20,7 @@ public struct DatasetBuilder {
     /// How many rejected rows keep their source for the report (all are counted).
     static let rejectedSampleLimit = 20
 
-    private var runs = NormalisingInterner.stripped()
+    private var runs = NormalisingInterner.runIDs()
     private var providers = NormalisingInterner.provider()
     private var instanceTypes = NormalisingInterner.lowercased()
     private var regions = NormalisingInterner.region()
@@ -37,6 +37,7 @@ public struct DatasetBuilder {
     /// (A dictionary of every distinct text cost more in hashing than `MetadataScanner` costs.)
     private var lastMetadata: (text: String, resolved: ResolvedMetadata)?
     private var noMetadata: ResolvedMetadata?
+    private var lastParsedMetadata: (facts: MetadataFacts, resolved: ResolvedMetadata)?
 
     private let unknownProvider: StringID
     private let unattributed: StringID
@@ -139,7 +140,7 @@ public struct DatasetBuilder {
                 lastRunOfThisSource = run
             }
         }
-        guard let parsed = raw.timestamp.flatMap(TimestampParser.parse) else {
+        guard let parsed = raw.timestampParsed ? raw.parsedTimestamp : raw.timestamp.flatMap(TimestampParser.parse) else {
             return reject(.invalidTimestamp, source())
         }
         // Spec §12: only the years 1970–2200 (in the report time zone) are valid. The seconds are
@@ -180,7 +181,13 @@ public struct DatasetBuilder {
         let rates = rates(provider: provider, instanceType: instanceType, region: region)
         let meta: ResolvedMetadata
         if let facts = raw.parsedMetadata {
-            meta = ResolvedMetadata(facts, strings: &strings, unattributed: unattributed)   // read by the source: no text to parse
+            // Read by the source: no text to parse. A run's rows repeat the facts: resolved once.
+            if let last = lastParsedMetadata, last.facts == facts {
+                meta = last.resolved
+            } else {
+                meta = ResolvedMetadata(facts, strings: &strings, unattributed: unattributed)
+                lastParsedMetadata = (facts, meta)
+            }
         } else {
             meta = metadata(raw.metadata)
         }

@@ -5,12 +5,20 @@ import CostModel
 ///
 /// The previous row's value is checked first: the records of a run follow each other and share
 /// its instance, region, suite and run id, and comparing two short strings costs less than hashing one.
+///
+/// `remembersUnchanged: false` (run ids) keeps no cache entry for a value that normalises to
+/// itself: the table already maps it to its id, and a quarter of a million run ids would otherwise
+/// be held in two dictionaries.
 struct NormalisingInterner {
     private var cache: [String: StringID] = [:]
     private var last: (raw: String, id: StringID)?
     private let normalise: (String) -> String?
+    private let remembersUnchanged: Bool
 
-    init(_ normalise: @escaping (String) -> String?) { self.normalise = normalise }
+    init(remembersUnchanged: Bool = true, _ normalise: @escaping (String) -> String?) {
+        self.normalise = normalise
+        self.remembersUnchanged = remembersUnchanged
+    }
 
     mutating func id(_ raw: String?, in table: inout StringTable) -> StringID {
         guard let raw else { return StringTable.none }
@@ -19,8 +27,9 @@ struct NormalisingInterner {
         if let known = cache[raw] {
             id = known
         } else {
-            id = normalise(raw).map { table.intern($0) } ?? StringTable.none
-            cache[raw] = id
+            let normalised = normalise(raw)
+            id = normalised.map { table.intern($0) } ?? StringTable.none
+            if remembersUnchanged || normalised != raw { cache[raw] = id }
         }
         last = (raw, id)
         return id
@@ -29,6 +38,8 @@ struct NormalisingInterner {
 
 extension NormalisingInterner {
     static func stripped() -> Self { Self { TextRules.stripped($0) } }
+    /// Run ids: many, each seen in one run's adjacent rows.
+    static func runIDs() -> Self { Self(remembersUnchanged: false) { TextRules.stripped($0) } }
     static func lowercased() -> Self { Self { TextRules.stripped($0)?.lowercased() } }
     static func provider() -> Self { Self { TextRules.provider($0) } }
     static func region() -> Self { Self { TextRules.region($0) } }

@@ -47,6 +47,12 @@ public struct RawRecord: Sendable {
     /// builder's thread): when set, the builder uses it instead of parsing `metadata` text.
     var parsedMetadata: MetadataFacts?
 
+    /// The timestamp, already parsed by the reader (the SQLite reader parses the column's bytes,
+    /// with no `String` made): when `timestampParsed`, the builder uses this (nil: invalid) instead
+    /// of parsing `timestamp`.
+    var parsedTimestamp: ParsedTimestamp?
+    var timestampParsed = false
+
     public init(id: Int? = nil, runID: String? = nil, timestamp: RawTimestamp? = nil,
                 cloudProvider: String? = nil, instanceType: String? = nil, region: String? = nil,
                 hardwareType: String? = nil, gpuModel: String? = nil, benchmarkName: String? = nil,

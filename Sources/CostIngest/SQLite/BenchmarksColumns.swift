@@ -1,5 +1,6 @@
 import CostModel
 import GRDB
+import Foundation  // memcmp, strlen
 import GRDBSQLite  // the C API, to read TEXT with its length (NUL included)
 
 /// The columns of the `benchmarks` table (spec §1) and how one row becomes a `RawRecord`.
@@ -17,6 +18,8 @@ struct BenchmarksColumns {
                       "duration_seconds", "cost_usd", "metadata"]
 
     let selectSQL: String
+    /// The same for the rowids from the first argument up to (not including) the second.
+    let rangeSelectSQL: String
 
     init(_ db: Database, path: String) throws {
         guard try db.tableExists(Self.table) else {
@@ -30,30 +33,11 @@ struct BenchmarksColumns {
         }
         let list = Self.all.map { present.contains($0) ? "\"\($0)\"" : "NULL" }.joined(separator: ", ")
         selectSQL = "SELECT \(list) FROM \(Self.table) ORDER BY rowid"
+        rangeSelectSQL = "SELECT \(list) FROM \(Self.table) WHERE rowid >= ? AND rowid < ? ORDER BY rowid"
     }
 
-    /// The statement's current row as a raw record. Values are read at the C level through
-    /// `DatabaseValue(sqliteStatement:index:)`, one switch on the storage class per column: GRDB's
-    /// generic `row[i]` decoding would cost more than all the rest of a row's work.
-    func rawRecord(_ statement: SQLiteStatement) -> RawRecord {
-        @inline(__always) func value(_ i: CInt) -> DatabaseValue { DatabaseValue(sqliteStatement: statement, index: i) }
-        // Text columns are read with their byte length: GRDB's DatabaseValue reads TEXT as a C
-        // string and would cut "abc\0<script>" to "abc" (spec §12: text is read whole).
-        @inline(__always) func text(_ i: CInt) -> String? {
-            guard sqlite3_column_type(statement, i) == SQLITE_TEXT else { return Self.text(value(i)) }
-            let count = Int(sqlite3_column_bytes(statement, i))
-            guard let bytes = sqlite3_column_text(statement, i) else { return "" }
-            return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-        }
-        return RawRecord(
-            id: Self.integer(value(0)), runID: text(1), timestamp: Self.timestamp(value(2)),
-            cloudProvider: text(3), instanceType: text(4), region: text(5),
-            hardwareType: text(6), gpuModel: text(7), benchmarkName: text(8),
-            benchmarkSuite: text(9), latencyMs: Self.number(value(10)), throughput: Self.number(value(11)),
-            memoryMB: Self.number(value(12)), testsPassed: Self.count(value(13)), testsFailed: Self.count(value(14)),
-            testsSkipped: Self.count(value(15)), durationSeconds: Self.number(value(16)), costUSD: Self.number(value(17)),
-            metadata: text(18))
-    }
+    /// Reads a statement's rows into raw records (see `RowReader`).
+    func reader() -> RowReader { RowReader() }
 
     /// Text as stored; a number in a text column reads as its text.
     static func text(_ value: DatabaseValue) -> String? {
@@ -107,5 +91,84 @@ struct BenchmarksColumns {
         case .string(let s): return .text(s)
         case .blob(let data): return .text(String(decoding: data, as: UTF8.self))
         }
+    }
+}
+
+/// Turns the statement's current row into a raw record, doing on the reading thread what needs no
+/// shared state: the timestamp is parsed from the column's bytes and the metadata into facts, and
+/// a text that repeats the previous row's (a run's id, suite and metadata) reuses its `String`
+/// instead of allocating one. A million rows on several reader threads make many strings that
+/// another thread frees; not making them is most of what reading in parallel costs (issue 15).
+///
+/// Values are read at the C level, one switch on the storage class per column: GRDB's generic
+/// `row[i]` decoding would cost more than all the rest of a row's work.
+struct RowReader {
+    private var last = [String?](repeating: nil, count: BenchmarksColumns.all.count)
+    private var lastMetadata: (text: String, facts: MetadataFacts)?
+
+    mutating func record(_ statement: SQLiteStatement) -> RawRecord {
+        @inline(__always) func value(_ i: CInt) -> DatabaseValue { DatabaseValue(sqliteStatement: statement, index: i) }
+        var raw = RawRecord(
+            id: BenchmarksColumns.integer(value(0)), runID: text(statement, 1),
+            cloudProvider: text(statement, 3), instanceType: text(statement, 4), region: text(statement, 5),
+            hardwareType: text(statement, 6), gpuModel: text(statement, 7), benchmarkName: text(statement, 8),
+            benchmarkSuite: text(statement, 9), latencyMs: BenchmarksColumns.number(value(10)),
+            throughput: BenchmarksColumns.number(value(11)), memoryMB: BenchmarksColumns.number(value(12)),
+            testsPassed: BenchmarksColumns.count(value(13)), testsFailed: BenchmarksColumns.count(value(14)),
+            testsSkipped: BenchmarksColumns.count(value(15)), durationSeconds: BenchmarksColumns.number(value(16)),
+            costUSD: BenchmarksColumns.number(value(17)))
+        raw.timestampParsed = true
+        raw.parsedTimestamp = timestamp(statement)
+        raw.parsedMetadata = metadata(statement)
+        return raw
+    }
+
+    /// Text read whole, with its byte length: GRDB's DatabaseValue reads TEXT as a C string and
+    /// would cut "abc\0<script>" to "abc" (spec §12: text is read whole). A number in a text
+    /// column reads as its text.
+    private mutating func text(_ statement: SQLiteStatement, _ i: CInt) -> String? {
+        guard sqlite3_column_type(statement, i) == SQLITE_TEXT else {
+            return BenchmarksColumns.text(DatabaseValue(sqliteStatement: statement, index: i))
+        }
+        let count = Int(sqlite3_column_bytes(statement, i))
+        guard let bytes = sqlite3_column_text(statement, i) else { return "" }
+        if var previous = last[Int(i)], previous.utf8.count == count,
+           previous.withUTF8({ $0.baseAddress.map { memcmp($0, bytes, count) == 0 } ?? (count == 0) }) {
+            return previous
+        }
+        let s = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+        last[Int(i)] = s
+        return s
+    }
+
+    /// The timestamp column parsed. TEXT is read as SQLite's C string (up to a NUL), as GRDB's
+    /// DatabaseValue reads it; numbers are epoch seconds; anything else goes through `RawTimestamp`.
+    private func timestamp(_ statement: SQLiteStatement) -> ParsedTimestamp? {
+        let i: CInt = 2
+        switch sqlite3_column_type(statement, i) {
+        case SQLITE_TEXT:
+            guard let bytes = sqlite3_column_text(statement, i) else { return TimestampParser.parse("") }
+            return TimestampParser.parse(bytes: UnsafeBufferPointer(start: bytes, count: strlen(bytes)))
+        default:
+            return BenchmarksColumns.timestamp(DatabaseValue(sqliteStatement: statement, index: i))
+                .flatMap(TimestampParser.parse)
+        }
+    }
+
+    /// The metadata column as facts (nil when NULL); a text equal to the previous row's reuses its facts.
+    private mutating func metadata(_ statement: SQLiteStatement) -> MetadataFacts? {
+        let i: CInt = 18
+        if sqlite3_column_type(statement, i) == SQLITE_TEXT, var previous = lastMetadata?.text,
+           let bytes = sqlite3_column_text(statement, i) {
+            let count = Int(sqlite3_column_bytes(statement, i))
+            if previous.utf8.count == count, previous.withUTF8({ $0.baseAddress.map { memcmp($0, bytes, count) == 0 } ?? (count == 0) }) {
+                return lastMetadata?.facts
+            }
+        }
+        guard let text = text(statement, i) else { return nil }
+        let facts = MetadataFacts(json: text)
+        lastMetadata = (text, facts)
+        last[Int(i)] = nil   // the facts are what is kept; the text only to compare
+        return facts
     }
 }

@@ -32,7 +32,7 @@ public enum BenchmarksDatabase {
         for attempt in 1...readAttempts {
             let opened = try open(path, sharedOnly: attempt == readAttempts)
             do {
-                try readRows(opened.queue, path: path, into: &builder, progress: progress)
+                try readRows(opened, path: path, into: &builder, progress: progress)
             } catch _ where opened.changedSinceOpening() {
                 // An immutable read that a writer's checkpoint tore: read again, below.
             }
@@ -42,20 +42,30 @@ public enum BenchmarksDatabase {
         }
     }
 
-    private static func readRows(_ queue: DatabaseQueue, path: String, into builder: inout DatasetBuilder,
+    private static func readRows(_ opened: Opened, path: String, into builder: inout DatasetBuilder,
                                  progress: (@Sendable (String) -> Void)?) throws {
         let name = (path as NSString).lastPathComponent
         do {
-            try queue.read { db in
+            try opened.queue.read { db in
                 let columns = try BenchmarksColumns(db, path: path)
-                builder.reserveCapacity(for: try Self.rowEstimate(db, path: path))
+                let estimate = try Self.rowEstimate(db, path: path)
+                builder.reserveCapacity(for: estimate)
+                // A large table on several connections, when they are sure to see one snapshot.
+                if opened.sharesSnapshotAcrossConnections, let readers = ParallelRows.readerCount(rows: estimate),
+                   let bounds = try Self.rowidBounds(db) {
+                    let parallel = ParallelRows(path: path, name: name, columns: columns,
+                                                openConnection: opened.connect, readers: readers)
+                    try parallel.read(first: bounds.first, last: bounds.last, db: db, into: &builder, progress: progress)
+                    return
+                }
                 // rowid order is the order the writer appended rows: the "source order" tie-break.
                 let statement = try db.makeStatement(sql: columns.selectSQL)
                 let rows = try Row.fetchCursor(statement)
                 var count = 0
+                var reader = columns.reader()
                 // The cursor steps the statement; each row's values are read from it directly.
                 while try rows.next() != nil {
-                    let raw = columns.rawRecord(statement.sqliteStatement)
+                    let raw = reader.record(statement.sqliteStatement)
                     // The label's closure captures the id, not the record: capturing `raw` copies it per row.
                     let id = raw.id, row = count + 1
                     builder.add(raw, source: id.map { "\(name) id \($0)" } ?? "\(name) row \(row)")
@@ -71,6 +81,16 @@ public enum BenchmarksDatabase {
         } catch {
             throw IngestError("\(path): \(error)")
         }
+    }
+
+    /// The smallest and largest rowid; nil for an empty table.
+    static func rowidBounds(_ db: Database) throws -> (first: Int64, last: Int64)? {
+        // Two queries: SQLite answers a lone min() or max() of the rowid from the b-tree's ends, but
+        // both in one query scan the whole table.
+        let table = BenchmarksColumns.table
+        guard let first = try Int64.fetchOne(db, sql: "SELECT min(rowid) FROM \(table)"),
+              let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)"), first <= last else { return nil }
+        return (first, last)
     }
 
     /// About how many rows the table holds, without counting them: the largest rowid (an index
@@ -132,6 +152,16 @@ public enum BenchmarksDatabase {
         let mode: ReadMode
         let path: String
         let identityBefore: FileIdentity?
+        /// The database is in WAL mode (its header says so).
+        let isWAL: Bool
+        /// Opens another connection the same way (`ParallelRows`' readers).
+        let connect: @Sendable () throws -> DatabaseQueue
+
+        /// Whether connections opened one after another see the same rows while `queue` reads:
+        /// a rollback-journal database under `queue`'s shared lock (no writer can commit), or an
+        /// immutable read (checked by the file's identity afterwards). Not WAL: each connection
+        /// would read its own snapshot.
+        var sharesSnapshotAcrossConnections: Bool { mode == .immutable || (mode == .shared && !isWAL) }
 
         func changedSinceOpening() -> Bool {
             mode == .immutable && FileIdentity(path) != identityBefore
@@ -183,8 +213,11 @@ public enum BenchmarksDatabase {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "costreport.benchmarks"
         do {
-            let queue = try DatabaseQueue(path: mode == .immutable ? immutableURI(real) : path, configuration: configuration)
-            return Opened(queue: queue, mode: mode, path: real, identityBefore: identity)
+            let location = mode == .immutable ? immutableURI(real) : path
+            let queue = try DatabaseQueue(path: location, configuration: configuration)
+            let settings = configuration
+            return Opened(queue: queue, mode: mode, path: real, identityBefore: identity, isWAL: header.isWAL,
+                          connect: { try DatabaseQueue(path: location, configuration: settings) })
         } catch let error as DatabaseError {
             throw describe(error, path: path)
         }

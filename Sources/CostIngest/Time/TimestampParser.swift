@@ -36,7 +36,7 @@ enum TimestampParser {
         return copy.withUTF8 { parse(bytes: $0) }
     }
 
-    private static func parse(bytes all: UnsafeBufferPointer<UInt8>) -> ParsedTimestamp? {
+    static func parse(bytes all: UnsafeBufferPointer<UInt8>) -> ParsedTimestamp? {
         var lo = 0, hi = all.count
         while lo < hi, isSpace(all[lo]) { lo += 1 }
         while hi > lo, isSpace(all[hi - 1]) { hi -= 1 }
