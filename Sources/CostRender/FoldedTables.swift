@@ -6,26 +6,35 @@
 /// an omitted block, one paragraph (the summary), one table, an omitted block. Data cannot make
 /// an omitted block (every value is escaped), so only a template's own lines are folded.
 enum FoldedTables {
-    static let omitted = "<!-- raw HTML omitted -->\n"
+    static let omitted: StaticString = "<!-- raw HTML omitted -->\n"
 
+    /// Over UTF-8 bytes, like `TableLabels`: Foundation's string search was 8 % of a large build.
     static func restore(_ html: String) -> String {
-        var out = ""
-        var rest = html[...]
-        while let open = rest.range(of: omitted) {
-            out += rest[..<open.lowerBound]
-            let after = rest[open.upperBound...]
-            guard after.hasPrefix("<p>"), let pEnd = after.range(of: "</p>\n"),
-                  after[pEnd.upperBound...].hasPrefix("<table>"),
-                  let tEnd = after.range(of: "</table>\n", range: pEnd.upperBound..<after.endIndex),
-                  after[tEnd.upperBound...].hasPrefix(omitted) else {
-                out += omitted
-                rest = after
+        let bytes = Array(html.utf8)
+        let omittedCount = omitted.utf8CodeUnitCount
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while let open = ByteSearch.find(omitted, in: bytes, from: i) {
+            out += bytes[i..<open]
+            let after = open + omittedCount
+            guard ByteSearch.matches("<p>", in: bytes, at: after),
+                  let pEnd = ByteSearch.find("</p>\n", in: bytes, from: after),
+                  ByteSearch.matches("<table>", in: bytes, at: pEnd + 5),
+                  let tEnd = ByteSearch.find("</table>\n", in: bytes, from: pEnd + 5),
+                  ByteSearch.matches(omitted, in: bytes, at: tEnd + 9) else {
+                out += bytes[open..<after]
+                i = after
                 continue
             }
-            let summary = after[after.index(after.startIndex, offsetBy: 3)..<pEnd.lowerBound]
-            out += "<details>\n<summary>" + summary + "</summary>\n" + after[pEnd.upperBound..<tEnd.upperBound] + "</details>\n"
-            rest = after[after.index(tEnd.upperBound, offsetBy: omitted.count)...]
+            out += "<details>\n<summary>".utf8
+            out += bytes[(after + 3)..<pEnd]
+            out += "</summary>\n".utf8
+            out += bytes[(pEnd + 5)..<(tEnd + 9)]
+            out += "</details>\n".utf8
+            i = tEnd + 9 + omittedCount
         }
-        return out + rest
+        out += bytes[i...]
+        return String(decoding: out, as: UTF8.self)
     }
 }
