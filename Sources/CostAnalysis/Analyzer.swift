@@ -126,10 +126,15 @@ public struct Analyzer: Sendable {
 
     /// The site index: this week's and this month's reports, and every week and month with data.
     public func overview(asOf: Day) -> SiteOverview {
+        overview(asOf: asOf, currentWeek: report(for: .week(containing: asOf), asOf: asOf),
+                 currentMonth: report(for: .month(containing: asOf), asOf: asOf), efficiency: efficiencyPage(asOf: asOf))
+    }
+
+    /// The same from the as-of week's and month's reports and the efficiency page, already computed
+    /// (the site build computes every period's report anyway).
+    public func overview(asOf: Day, currentWeek: Report, currentMonth: Report, efficiency: EfficiencyPage) -> SiteOverview {
         let periods = periodsWithData(asOf: asOf)
-        return SiteOverview(asOf: asOf.iso,
-                            currentWeek: report(for: .week(containing: asOf), asOf: asOf),
-                            currentMonth: report(for: .month(containing: asOf), asOf: asOf),
-                            weeks: periods.weeks, months: periods.months, efficiency: efficiencyPage(asOf: asOf))
+        return SiteOverview(asOf: asOf.iso, currentWeek: currentWeek, currentMonth: currentMonth,
+                            weeks: periods.weeks, months: periods.months, efficiency: efficiency)
     }
 }

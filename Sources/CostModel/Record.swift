@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc  // memcmp
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An interned string: records carry small integer ids instead of `String`s so that a million
 /// records stay compact and grouping hashes integers. `StringTable` maps ids back to text.
 public typealias StringID = Int32
@@ -154,23 +160,95 @@ public struct RecordFlags: OptionSet, Sendable, Hashable {
 }
 
 /// Interns strings so records carry `StringID`s. Id 0 is always the empty key "(none)".
+///
+/// Compact on purpose: every string's UTF-8 bytes one after another, their end offsets, and an
+/// open-addressing index of ids. A quarter of a million run ids as `String`s in an array and a
+/// dictionary took about 130 bytes each; here it is their bytes and about 16 more (issue 15).
+/// Reading an id makes its `String`, which costs an allocation for text over 15 bytes: labels
+/// are read per breakdown row and page, never per record in a hot loop.
 public struct StringTable: Sendable {
-    public private(set) var strings: [String] = ["(none)"]
-    private var ids: [String: StringID] = ["(none)": 0]
+    private var bytes: [UInt8] = []
+    /// String i is `bytes[(i == 0 ? 0 : ends[i - 1]) ..< ends[i]]`.
+    private var ends: [Int] = []
+    /// id + 1 per slot, 0 for an empty slot; a power of two long and at most half full.
+    private var slots: [Int32] = []
 
-    public init() {}
+    public init() { _ = intern("(none)") }
 
     public static let none: StringID = 0
 
+    /// How many strings there are (ids are 0 ..< count).
+    public var count: Int { ends.count }
+
+    /// Every string, in id order.
+    public var strings: [String] { (0..<ends.count).map { self[StringID($0)] } }
+
     public mutating func intern(_ s: String) -> StringID {
-        if let id = ids[s] { return id }
-        let id = StringID(strings.count)
-        strings.append(s)
-        ids[s] = id
-        return id
+        var s = s
+        return s.withUTF8 { intern(bytes: $0) }
     }
 
-    public func id(of s: String) -> StringID? { ids[s] }
+    public func id(of s: String) -> StringID? {
+        var s = s
+        return s.withUTF8 { text in
+            guard !slots.isEmpty else { return nil }
+            let slot = find(text)
+            return slots[slot] == 0 ? nil : StringID(slots[slot] - 1)
+        }
+    }
 
-    public subscript(id: StringID) -> String { strings[Int(id)] }
+    public subscript(id: StringID) -> String {
+        let i = Int(id)
+        return String(decoding: bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]], as: UTF8.self)
+    }
+
+    private mutating func intern(bytes text: UnsafeBufferPointer<UInt8>) -> StringID {
+        if (ends.count + 1) * 2 > slots.count { grow() }
+        let slot = find(text)
+        if slots[slot] != 0 { return StringID(slots[slot] - 1) }
+        let id = ends.count
+        bytes.append(contentsOf: text)
+        ends.append(bytes.count)
+        slots[slot] = Int32(id + 1)
+        return StringID(id)
+    }
+
+    /// The slot holding `text`, or the empty slot where it belongs. Hashed with the standard
+    /// library's seeded hasher, so no crafted data can make every string collide.
+    private func find(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        let mask = slots.count - 1
+        var slot = Self.hash(text) & mask
+        while slots[slot] != 0 {
+            if equals(Int(slots[slot] - 1), text) { return slot }
+            slot = (slot + 1) & mask
+        }
+        return slot
+    }
+
+    private func equals(_ id: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = id == 0 ? 0 : ends[id - 1]
+        guard ends[id] - start == text.count else { return false }
+        return bytes.withUnsafeBufferPointer { all in
+            text.isEmpty || memcmp(all.baseAddress! + start, text.baseAddress!, text.count) == 0
+        }
+    }
+
+    private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(text))
+        return hasher.finalize()
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: max(1024, slots.count * 2))
+        let mask = slots.count - 1
+        bytes.withUnsafeBufferPointer { all in
+            for id in 0..<ends.count {
+                let start = id == 0 ? 0 : ends[id - 1]
+                var slot = Self.hash(UnsafeBufferPointer(rebasing: all[start..<ends[id]])) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(id + 1)
+            }
+        }
+    }
 }

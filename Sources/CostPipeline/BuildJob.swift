@@ -25,13 +25,19 @@ public struct BuildJob: Sendable {
         // Templates are checked before the records are read: a broken one fails in seconds.
         let renderer = try Step.loadInputs.run(file: loaded.assets.userDirectory) { try ReportRenderer(assets: loaded.assets) }
         let previousLog = PublicationLogReading.previous(in: out, progress: progress)
-        let dataset = try IngestRecords().run(loaded, progress: progress)
-        // Record the as-of week (never the clock): rebuilding the same data gives the same log.
-        let analysis = try Analyse(publicationLog: { asOf in
-            (previousLog ?? PublicationLog()).recording(week: Period.week(containing: asOf).id)
-        }).run(loaded, dataset)
-        Self.warnAboutDataAge(analysis, progress: progress)
-        let files = try RenderSite(siteURL: siteURL, runURL: runURL).run(analysis, renderer: renderer, progress: progress)
+        let stage = RenderSite(siteURL: siteURL, runURL: runURL)
+        // In a scope of its own: the records and the analyzer are released before the pages are
+        // rendered (the prepared site holds only the reports).
+        let prepared = try { () throws -> RenderSite.Prepared in
+            let dataset = try IngestRecords().run(loaded, progress: progress)
+            // Record the as-of week (never the clock): rebuilding the same data gives the same log.
+            let analysis = try Analyse(publicationLog: { asOf in
+                (previousLog ?? PublicationLog()).recording(week: Period.week(containing: asOf).id)
+            }).run(loaded, dataset)
+            Self.warnAboutDataAge(analysis, progress: progress)
+            return try stage.prepare(analysis, progress: progress)
+        }()
+        let files = try stage.render(prepared, renderer: renderer, progress: progress)
         try WriteSite(out: out).run(files)
         progress.say("wrote \(files.count) files to \(out)/ — open \(out)/index.html")
         return files.count

@@ -1,3 +1,4 @@
+import CostAnalysis
 import CostModel
 import CostRender
 import CostSite
@@ -12,30 +13,42 @@ public struct RenderSite: Sendable {
     public init(siteURL: String? = nil, runURL: RunURL? = nil) { self.siteURL = siteURL; self.runURL = runURL }
 
     public func run(_ analysis: Analysis, renderer: ReportRenderer, progress: ProgressLines) throws -> [SiteFile] {
+        try render(prepare(analysis, progress: progress), renderer: renderer, progress: progress)
+    }
+
+    /// What the pages show, analysed. It holds no records: `build` lets the dataset go before
+    /// rendering, so a million records' memory is not held while the pages pile up (issue 15).
+    public struct Prepared: Sendable {
+        var site: SiteInput
+        var dimensions: DimensionPages
+    }
+
+    public func prepare(_ analysis: Analysis, progress: ProgressLines) throws -> Prepared {
         try Step.render.run {
             let analyzer = analysis.analyzer, asOf = analysis.asOf
             let periods = analyzer.periodsWithData(asOf: asOf)
             progress.say("as of \(asOf.iso): \(periods.weeks.count) weeks and \(periods.months.count) months with data")
             let stylesheet = try Self.asset("style.css", analysis.inputs)
-            // Each period's report is independent of the others: analysed on every core, kept in order.
-            let weeks = periods.weeks, months = periods.months
-            let reports = Concurrently.map(weeks.count + months.count) { i in
-                analyzer.report(for: i < weeks.count ? weeks[i].period : months[i - weeks.count].period, asOf: asOf)
-            }
-            var site = SiteInput(overview: analyzer.overview(asOf: asOf),
-                                 weekReports: Array(reports[..<weeks.count]),
-                                 monthReports: Array(reports[weeks.count...]),
+            let weeks = periods.weeks.map(\.period), months = periods.months.map(\.period)
+            let analysed = SiteAnalysis.run(analyzer, asOf: asOf, weeks: weeks, months: months)
+            var site = SiteInput(overview: analysed.overview, weekReports: analysed.weekReports,
+                                 monthReports: analysed.monthReports,
                                  stylesheet: stylesheet, catalog: analysis.inputs.catalog,
                                  config: analysis.inputs.config, publicationLog: analysis.publicationLog)
             site.script = try Self.asset("table.js", analysis.inputs)
             // The dimension pages first: the report pages link their keys to them.
-            let dimensions = analyzer.dimensionPages(asOf: asOf)
-            site.keyStems = SiteExtras.dimensionStems(dimensions)
+            site.keyStems = SiteExtras.dimensionStems(analysed.dimensions)
             site.runURL = runURL
-            var files = try SiteBuilder.files(site, renderer: renderer, progress: progress.say)
+            return Prepared(site: site, dimensions: analysed.dimensions)
+        }
+    }
+
+    public func render(_ prepared: Prepared, renderer: ReportRenderer, progress: ProgressLines) throws -> [SiteFile] {
+        try Step.render.run {
+            var files = try SiteBuilder.files(prepared.site, renderer: renderer, progress: progress.say)
             // data.json, breakdown CSVs, the Atom feed and the dimension pages (SiteExtras.swift).
             progress.say("writing data downloads, the feed and the dimension pages")
-            files += try SiteExtras.files(site, extras: SiteExtrasInput(siteURL: siteURL, dimensions: dimensions),
+            files += try SiteExtras.files(prepared.site, extras: SiteExtrasInput(siteURL: siteURL, dimensions: prepared.dimensions),
                                           renderer: renderer)
             return files
         }
@@ -101,5 +114,61 @@ public enum OutputFile {
 
     public static func write(_ text: String, to path: String) throws {
         try Step.write.run(file: path) { try AtomicFile.write(path) { sink in try sink(text) } }
+    }
+}
+
+/// Everything the site's pages show, analysed on every core: each period's report, the
+/// dimension pages and the efficiency page are independent of one another. Results are put
+/// together in a fixed order, so the site is the same as a serial build's, byte for byte.
+struct SiteAnalysis {
+    var weekReports: [Report]
+    var monthReports: [Report]
+    var overview: SiteOverview
+    var dimensions: DimensionPages
+
+    private enum Piece: Sendable {
+        case report(Period)
+        case dimensions
+        case efficiency
+    }
+
+    private enum Result: Sendable {
+        case report(Report)
+        case dimensions(DimensionPages)
+        case efficiency(EfficiencyPage)
+    }
+
+    static func run(_ analyzer: Analyzer, asOf: Day, weeks: [Period], months: [Period]) -> SiteAnalysis {
+        // The index shows the as-of week and month: the site's own reports when they have data.
+        let currentWeek = Period.week(containing: asOf), currentMonth = Period.month(containing: asOf)
+        var extraPeriods: [Period] = []
+        if !weeks.contains(currentWeek) { extraPeriods.append(currentWeek) }
+        if !months.contains(currentMonth) { extraPeriods.append(currentMonth) }
+        // The longest pieces first, so neither core is left with a long one at the end.
+        let pieces: [Piece] = [.dimensions, .efficiency] + (months + extraPeriods + weeks).map(Piece.report)
+        let results = Concurrently.map(pieces.count) { i -> Result in
+            switch pieces[i] {
+            case .report(let period): return .report(analyzer.report(for: period, asOf: asOf))
+            case .dimensions: return .dimensions(analyzer.dimensionPages(asOf: asOf))
+            case .efficiency: return .efficiency(analyzer.efficiencyPage(asOf: asOf))
+            }
+        }
+        var reports: [Period: Report] = [:]
+        var dimensions: DimensionPages?
+        var efficiency: EfficiencyPage?
+        for (piece, result) in zip(pieces, results) {
+            switch (piece, result) {
+            case (.report(let period), .report(let report)): reports[period] = report
+            case (_, .dimensions(let pages)): dimensions = pages
+            case (_, .efficiency(let page)): efficiency = page
+            default: break
+            }
+        }
+        // Every piece was computed above; the fallbacks only satisfy the compiler.
+        let report = { (p: Period) in reports[p] ?? analyzer.report(for: p, asOf: asOf) }
+        let overview = analyzer.overview(asOf: asOf, currentWeek: report(currentWeek), currentMonth: report(currentMonth),
+                                         efficiency: efficiency ?? analyzer.efficiencyPage(asOf: asOf))
+        return SiteAnalysis(weekReports: weeks.map(report), monthReports: months.map(report), overview: overview,
+                            dimensions: dimensions ?? analyzer.dimensionPages(asOf: asOf))
     }
 }

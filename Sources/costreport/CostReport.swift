@@ -33,6 +33,7 @@ struct CostReport: AsyncParsableCommand {
     /// exit 2. `exit(withError:)` is not a protocol requirement, so overriding it would not be
     /// called: the choice is made here.
     static func main() async {
+        MemoryTuning.mapLargeBlocks()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try await asyncParseAsRoot(arguments)
@@ -51,5 +52,21 @@ struct CostReport: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+/// glibc's allocator, set once at start.
+enum MemoryTuning {
+    /// Blocks of 256 KiB and more (a reader's chunk of rows, a page's text) are mapped and
+    /// returned on free. glibc's default threshold rises as such blocks are freed, after which they
+    /// come from the heap and freed ones stay resident: 10 MB of a million-record read (issue 15).
+    /// `mallopt` is looked up at run time: Swift's Glibc module does not declare it (malloc.h).
+    static func mapLargeBlocks() {
+        #if os(Linux)
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        let mmapThreshold: Int32 = -3   // M_MMAP_THRESHOLD in malloc.h
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: MallOpt.self)(mmapThreshold, 256 * 1024)
+        #endif
     }
 }

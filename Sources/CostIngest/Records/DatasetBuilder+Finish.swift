@@ -14,7 +14,7 @@ extension DatasetBuilder {
         swap(&samples, &self.samples)
         let accepted = records.count
         quality.read = accepted + quality.rejectedTotal
-        let groups = RunGroups(records, runIDs: strings.strings.count)
+        let groups = RunGroups(records, runIDs: strings.count)
         Self.markRunsWithFailures(&records, groups)
         switch config.costAttribution {
         case .record:

@@ -20,7 +20,7 @@ import GRDB
 struct ParallelRows {
     /// Rowids per chunk: large enough that a chunk's query costs nothing, small enough that the
     /// chunks in flight stay a few megabytes.
-    static let chunkSpan: Int64 = 8_192
+    static let chunkSpan: Int64 = 4_096
     /// Below this many rows one connection is as fast.
     static let minimumRows = 150_000
 
