@@ -54,6 +54,15 @@ struct Tally {
     }
 }
 
+/// The run ordinals (`Timeline.runOrdinals`) a period's records use: `base ..< base + count`.
+/// A period's runs are numbered almost consecutively (runs are numbered as they start), so arrays
+/// this long answer "was this run counted?" without hashing: hash-set inserts were an eighth of a
+/// million-record site build (issue 15).
+struct RunSpan {
+    var base: Int32
+    var count: Int
+}
+
 /// Distinct runs: a `run_id` counts once; a record without one (`StringTable.none`) is its own run.
 /// `contiguous`: each run's records are adjacent (see `Timeline.runsContiguous`), so a change of run
 /// is a new run and no set is needed.
@@ -62,8 +71,17 @@ struct RunCounter {
     private var seen = Set<StringID>()
     private var last: StringID = -1
     private(set) var count = 0
+    /// With a span: whether each run ordinal was counted.
+    private var counted: [Bool] = []
+    private var base: Int32 = 0
 
-    init(contiguous: Bool) { self.contiguous = contiguous }
+    init(contiguous: Bool, span: RunSpan? = nil) {
+        self.contiguous = contiguous
+        if let span, !contiguous {
+            counted = [Bool](repeating: false, count: span.count)
+            base = span.base
+        }
+    }
 
     @inline(__always)
     mutating func add(_ run: StringID) {
@@ -71,6 +89,17 @@ struct RunCounter {
         if run == last { return }
         last = run
         if contiguous || seen.insert(run).inserted { count += 1 }
+    }
+
+    /// The same, given the record's run ordinal within the span passed to `init`.
+    @inline(__always)
+    mutating func add(_ run: StringID, ordinal: Int32) {
+        if run == StringTable.none { count += 1; return }
+        if run == last { return }
+        last = run
+        if contiguous { count += 1; return }
+        let k = Int(ordinal - base)
+        if !counted[k] { counted[k] = true; count += 1 }
     }
 }
 
@@ -83,10 +112,20 @@ struct DimensionTally {
     private(set) var tallies: [Tally] = []
     /// Last run seen per row: records of one run are usually adjacent, which skips most set look-ups.
     private var lastRun: [StringID] = []
-    /// (row slot, run) pairs already counted.
+    /// (row slot, run) pairs already counted. With a span, only for runs in several rows.
     private var seen = Set<UInt64>()
+    /// With a span, per run ordinal: -1 not counted yet, a slot when counted in that row only,
+    /// -2 when in several rows (their pairs are in `seen`).
+    private var runState: [Int32] = []
+    private var runBase: Int32 = 0
 
-    init(runsContiguous: Bool) { self.runsContiguous = runsContiguous }
+    init(runsContiguous: Bool, span: RunSpan? = nil) {
+        self.runsContiguous = runsContiguous
+        if let span, !runsContiguous {
+            runState = [Int32](repeating: -1, count: span.count)
+            runBase = span.base
+        }
+    }
 
     var keys: [Int32] { slots.keys }
 
@@ -108,6 +147,37 @@ struct DimensionTally {
         }
     }
 
+    /// The same, given the record's run ordinal within the span passed to `init`: the same counts.
+    @inline(__always)
+    mutating func add(_ key: Int32, _ r: RunRecord, ordinal: Int32) {
+        let (slot, isNew) = slots.slot(for: key)
+        if isNew {
+            tallies.append(Tally())
+            lastRun.append(-1)
+        }
+        tallies[slot].add(r)
+        if r.run == StringTable.none {
+            tallies[slot].runs += 1
+        } else if lastRun[slot] != r.run {
+            lastRun[slot] = r.run
+            if runsContiguous { tallies[slot].runs += 1; return }
+            let k = Int(ordinal - runBase)
+            let state = runState[k]
+            if state == -1 {
+                runState[k] = Int32(slot)
+                tallies[slot].runs += 1
+            } else if state != Int32(slot) {
+                // The run is in a second row: from now on its rows are kept as pairs.
+                if state >= 0 {
+                    seen.insert(UInt64(UInt32(truncatingIfNeeded: Int(state))) << 32 | UInt64(UInt32(bitPattern: r.run)))
+                    runState[k] = -2
+                }
+                let pair = UInt64(UInt32(truncatingIfNeeded: slot)) << 32 | UInt64(UInt32(bitPattern: r.run))
+                if seen.insert(pair).inserted { tallies[slot].runs += 1 }
+            }
+        }
+    }
+
     func tally(for key: Int32) -> Tally? {
         slots.slot(of: key).map { tallies[$0] }
     }
@@ -125,11 +195,16 @@ struct TotalsAccumulator {
     private var tally = Tally()
     private var runs: RunCounter
 
-    init(runsContiguous: Bool) { runs = RunCounter(contiguous: runsContiguous) }
+    init(runsContiguous: Bool, span: RunSpan? = nil) { runs = RunCounter(contiguous: runsContiguous, span: span) }
 
     mutating func add(_ r: RunRecord) {
         tally.add(r)
         runs.add(r.run)
+    }
+
+    mutating func add(_ r: RunRecord, ordinal: Int32) {
+        tally.add(r)
+        runs.add(r.run, ordinal: ordinal)
     }
 
     var totals: Totals {

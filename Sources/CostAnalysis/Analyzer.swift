@@ -66,12 +66,14 @@ public struct Analyzer: Sendable {
     public func report(for period: Period, asOf: Day) -> Report {
         let last = min(period.end, asOf)
 
-        var current = PeriodAccumulator(labels: labels, runsContiguous: timeline.runsContiguous)
+        let indices = timeline.recordIndices(from: period.start, through: last)
+        var current = PeriodAccumulator(labels: labels, runsContiguous: timeline.runsContiguous,
+                                        span: timeline.runSpan(indices))
         var opportunities = SavingsAccumulator(index: savings, config: config)
         var bestValue = BestValueTally()
-        for i in timeline.recordIndices(from: period.start, through: last) {
+        for i in indices {
             let r = timeline.records[i], s = savings.savings(at: i, of: r)
-            current.add(r)
+            current.add(r, ordinal: timeline.runOrdinals[i])
             opportunities.add(r, s)
             bestValue.add(r, s, index: savings)
         }
@@ -80,10 +82,11 @@ public struct Analyzer: Sendable {
         // Like for like (spec §12): a period cut short by as-of against the same days of the previous one.
         let previousPeriod = period.previous
         let window = ComparedWindow(period, asOf: asOf, firstDay: timeline.days.first)
-        var previous = TotalsAccumulator(runsContiguous: timeline.runsContiguous)
+        let previousIndices = timeline.recordIndices(from: window.start, through: min(window.end, asOf))
+        var previous = TotalsAccumulator(runsContiguous: timeline.runsContiguous, span: timeline.runSpan(previousIndices))
         var movers = MoverTally(labels: labels)
-        for i in timeline.recordIndices(from: window.start, through: min(window.end, asOf)) {
-            previous.add(timeline.records[i])
+        for i in previousIndices {
+            previous.add(timeline.records[i], ordinal: timeline.runOrdinals[i])
             movers.add(timeline.records[i])
         }
 

@@ -9,31 +9,33 @@ struct PeriodAccumulator {
 
     private let labels: Labels
 
-    init(labels: Labels, runsContiguous: Bool) {
+    /// `span`: the run ordinals of the records to come (`Timeline.runSpan`); every `add` then
+    /// passes its record's ordinal.
+    init(labels: Labels, runsContiguous: Bool, span: RunSpan) {
         self.labels = labels
-        totalRuns = RunCounter(contiguous: runsContiguous)
-        let empty = DimensionTally(runsContiguous: runsContiguous)
+        totalRuns = RunCounter(contiguous: runsContiguous, span: span)
+        let empty = DimensionTally(runsContiguous: runsContiguous, span: span)
         provider = empty; instanceType = empty; region = empty; hardwareType = empty; gpuModel = empty
         suite = empty; benchmark = empty; market = empty; developer = empty; branch = empty; pr = empty
         testType = empty; day = empty
     }
 
-    mutating func add(_ r: RunRecord) {
+    mutating func add(_ r: RunRecord, ordinal o: Int32) {
         totalTally.add(r)
-        totalRuns.add(r.run)
-        provider.add(r.provider, r)
-        instanceType.add(r.instanceType, r)
-        region.add(r.region, r)
-        hardwareType.add(r.hardwareType, r)
-        gpuModel.add(r.gpuModel, r)
-        suite.add(r.suite, r)
-        benchmark.add(r.benchmark, r)
-        market.add(Int32(r.market.rawValue), r)
-        developer.add(labels.developerKey(r.developer), r)
-        branch.add(r.branch, r)
-        pr.add(r.pr, r)
-        testType.add(Int32(r.testType.rawValue), r)
-        day.add(r.day.ordinal, r)
+        totalRuns.add(r.run, ordinal: o)
+        provider.add(r.provider, r, ordinal: o)
+        instanceType.add(r.instanceType, r, ordinal: o)
+        region.add(r.region, r, ordinal: o)
+        hardwareType.add(r.hardwareType, r, ordinal: o)
+        gpuModel.add(r.gpuModel, r, ordinal: o)
+        suite.add(r.suite, r, ordinal: o)
+        benchmark.add(r.benchmark, r, ordinal: o)
+        market.add(Int32(r.market.rawValue), r, ordinal: o)
+        developer.add(labels.developerKey(r.developer), r, ordinal: o)
+        branch.add(r.branch, r, ordinal: o)
+        pr.add(r.pr, r, ordinal: o)
+        testType.add(Int32(r.testType.rawValue), r, ordinal: o)
+        day.add(r.day.ordinal, r, ordinal: o)
     }
 
     var totals: Totals {

@@ -19,6 +19,10 @@ struct Timeline: Sendable {
     /// a run when its last counted run differs. True for the team's data, where a run's records
     /// share the run's start time; when false, counting falls back to sets (exact either way).
     let runsContiguous: Bool
+    /// Each record's run as a dense ordinal (runs numbered in order of their first record; -1
+    /// for a record without a run id), so distinct runs of a period are counted with arrays
+    /// indexed by ordinal rather than hash sets (`RunSpan`).
+    let runOrdinals: [Int32]
 
     init(records input: [RunRecord]) {
         var records = input
@@ -40,6 +44,7 @@ struct Timeline: Sendable {
         }
         dayStart.append(records.count)
         runsContiguous = Timeline.runsAreContiguous(records)
+        runOrdinals = Timeline.ordinals(records)
         self.records = records
         self.days = days
         self.dayStart = dayStart
@@ -66,6 +71,28 @@ struct Timeline: Sendable {
             current = record.run
         }
         return true
+    }
+
+    private static func ordinals(_ records: [RunRecord]) -> [Int32] {
+        let limit = Int(records.lazy.map(\.run).max() ?? 0) + 1
+        var ordinalOf = [Int32](repeating: -1, count: max(limit, 1))
+        var next: Int32 = 0
+        return records.map { record in
+            guard record.run != StringTable.none, record.run >= 0 else { return -1 }
+            let run = Int(record.run)
+            if ordinalOf[run] < 0 { ordinalOf[run] = next; next += 1 }
+            return ordinalOf[run]
+        }
+    }
+
+    /// The run ordinals the records `indices` use (see `RunSpan`).
+    func runSpan(_ indices: Range<Int>) -> RunSpan {
+        var low = Int32.max, high = Int32.min
+        for i in indices {
+            let o = runOrdinals[i]
+            if o >= 0 { low = min(low, o); high = max(high, o) }
+        }
+        return low <= high ? RunSpan(base: low, count: Int(high - low) + 1) : RunSpan(base: 0, count: 0)
     }
 
     /// Index into `days` of the first day ≥ `day`.

@@ -204,3 +204,37 @@ struct MarkdownEscapingTests {
         #expect(elapsed < .seconds(3), "\(elapsed)")
     }
 }
+
+/// `escape`'s fast path (`needsNoEscaping`) only ever says "unchanged" when the full rules agree.
+@Suite("MarkdownEscaping's fast path agrees with the full rules")
+struct MarkdownEscapingFastPathTests {
+    @Test("listed values: figures, names and every block or autolink start")
+    func listed() {
+        let values = ["$1,234.56", "12.5%", "g5.xlarge", "us-west-2", "2026-11-27", "1,234", "2026", "1.", "1.5",
+                      "12)", "12) x", "1. x", "- x", "-", "+ x", "+1", "=", "a = b", "www.example.com", "WwW.x",
+                      "aww.x", "http://x", "a b", " a", "a ", "a  b", "(none)", "a/b", "$0.00", "-$5.00", "x_y",
+                      "1234567890. x", "123456789. x", "9) ", "v6e-1", "TPU v6e", "a|b", "café", ""]
+        for v in values {
+            #expect(MarkdownEscaping.escape(v) == MarkdownEscaping.escapeScalars(v), "\(v)")
+        }
+        #expect(MarkdownEscaping.needsNoEscaping("$1,234.56"))
+        #expect(MarkdownEscaping.needsNoEscaping("g5.xlarge"))
+        #expect(!MarkdownEscaping.needsNoEscaping("1. x"))
+        #expect(!MarkdownEscaping.needsNoEscaping("www.example.com"))
+    }
+
+    @Test("20,000 generated strings over the characters that matter")
+    func generated() {
+        let alphabet = Array("aw W1.)-+=:/ $%,(9#|_\t")
+        var state: UInt64 = 13
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        for _ in 0..<20_000 {
+            let length = Int(next() % 9)
+            let text = String((0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
+            #expect(MarkdownEscaping.escape(text) == MarkdownEscaping.escapeScalars(text), "\(text.debugDescription)")
+        }
+    }
+}

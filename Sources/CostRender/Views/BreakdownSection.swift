@@ -86,6 +86,25 @@ struct BreakdownRowView: TemplateFields {
     let testsFailed: String
     let failedRunSpend: String
 
+    /// Repeated for every row of every table: no reflection (see `TemplateFields`).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "key": return key
+        case "href": return href
+        case "runs": return runs
+        case "hours": return hours
+        case "spend": return spend
+        case "share": return share
+        case "onDemandEquivalent": return onDemandEquivalent
+        case "realizedSavings": return realizedSavings
+        case "savingsRate": return savingsRate
+        case "testsPassed": return testsPassed
+        case "testsFailed": return testsFailed
+        case "failedRunSpend": return failedRunSpend
+        default: return nil
+        }
+    }
+
     init(_ row: BreakdownRow, href: String? = nil) {
         key = row.key
         self.href = href

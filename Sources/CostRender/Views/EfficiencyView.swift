@@ -51,6 +51,20 @@ struct EfficiencyRowView: TemplateFields {
     /// How far below the best, in percent of its throughput per dollar (`37.5%`).
     let less: String
 
+    /// Repeated for every row of every benchmark: no reflection (see `TemplateFields`).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "instanceType": return instanceType
+        case "samples": return samples
+        case "throughput": return throughput
+        case "rate": return rate
+        case "value": return value
+        case "isBest": return isBest
+        case "less": return less
+        default: return nil
+        }
+    }
+
     init(_ r: EfficiencyRow) {
         instanceType = r.instanceType
         samples = Format.count(r.samples)

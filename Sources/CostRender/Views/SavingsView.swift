@@ -175,6 +175,20 @@ struct OpportunityItemRow: TemplateFields {
     let potential: String
     let action: String
 
+    /// Repeated for every item of every opportunity: no reflection (see `TemplateFields`).
+    func child(named name: String) -> Any? {
+        switch name {
+        case "kind": return kind
+        case "key": return key
+        case "href": return href
+        case "records": return records
+        case "spend": return spend
+        case "potential": return potential
+        case "action": return action
+        default: return nil
+        }
+    }
+
     init(kind: String, _ item: OpportunityItem, href: String? = nil) {
         self.kind = kind
         key = item.key

@@ -15,7 +15,12 @@ import Mustache
 protocol TemplateFields: MustacheParent {}
 
 extension TemplateFields {
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? { reflectedChild(named: name) }
+
+    /// The lookup by reflection. The rows a large page repeats thousands of times (a breakdown
+    /// row, an efficiency row, an opportunity item) answer with a `switch` of their own instead,
+    /// which `TemplateFieldsTests` compares with this for every field.
+    func reflectedChild(named name: String) -> Any? {
         guard let offset = FieldOffsets.of(self)[name] else { return nil }
         let children = Mirror(reflecting: self).children
         let value = children[children.index(children.startIndex, offsetBy: offset)].value
