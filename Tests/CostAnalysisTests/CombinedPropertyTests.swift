@@ -78,7 +78,8 @@ import CostTestSupport
             let index = SavingsIndex(records: dataset.records, labels: Labels(strings: dataset.strings),
                                      catalog: catalog, config: config)
             var overlap = false
-            for (r, s) in zip(dataset.records, index.records) {
+            for (i, r) in dataset.records.enumerated() {
+                let s = index.savings(at: i, of: r)
                 let parts = [s.spotPotential(cost: r.cost), s.rightSizePotential(cost: r.cost), s.regionPotential(cost: r.cost)]
                 let combined = s.combinedPotential(cost: r.cost)
                 let eps = 1e-9 * max(1, r.cost)

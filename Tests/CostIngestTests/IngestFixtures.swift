@@ -33,7 +33,10 @@ enum IngestFixtures {
         let path = folder.appendingPathComponent("benchmarks.db").path
         let writer = try SQLiteWriterForTests(path: path, wal: wal)
         try writer.execute(schema)
+        // One transaction: thousands of rows would otherwise wait for a commit each.
+        try writer.execute("BEGIN")
         for row in rows { try writer.execute(insert(row)) }
+        try writer.execute("COMMIT")
         try writer.close()
         return path
     }

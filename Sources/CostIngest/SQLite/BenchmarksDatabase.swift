@@ -25,14 +25,14 @@ public enum BenchmarksDatabase {
 
     /// Streams every row of the `benchmarks` table, read-only, with a GRDB row cursor, into `builder`.
     static func read(path: String, into builder: inout DatasetBuilder,
-                     progress: (@Sendable (String) -> Void)?) throws {
+                     progress: (@Sendable (String) -> Void)?, parallel: ParallelRows.Policy = .automatic) throws {
         try checkIsSQLiteFile(path)
         progress?("reading \(path)")
         let untouched = builder
         for attempt in 1...readAttempts {
             let opened = try open(path, sharedOnly: attempt == readAttempts)
             do {
-                try readRows(opened, path: path, into: &builder, progress: progress)
+                try readRows(opened, path: path, into: &builder, progress: progress, parallel: parallel)
             } catch _ where opened.changedSinceOpening() {
                 // An immutable read that a writer's checkpoint tore: read again, below.
             }
@@ -43,7 +43,7 @@ public enum BenchmarksDatabase {
     }
 
     private static func readRows(_ opened: Opened, path: String, into builder: inout DatasetBuilder,
-                                 progress: (@Sendable (String) -> Void)?) throws {
+                                 progress: (@Sendable (String) -> Void)?, parallel: ParallelRows.Policy) throws {
         let name = (path as NSString).lastPathComponent
         do {
             try opened.queue.read { db in
@@ -51,7 +51,7 @@ public enum BenchmarksDatabase {
                 let estimate = try Self.rowEstimate(db, path: path)
                 builder.reserveCapacity(for: estimate)
                 // A large table on several connections, when they are sure to see one snapshot.
-                if opened.sharesSnapshotAcrossConnections, let readers = ParallelRows.readerCount(rows: estimate),
+                if opened.sharesSnapshotAcrossConnections, let readers = ParallelRows.readerCount(rows: estimate, policy: parallel),
                    let bounds = try Self.rowidBounds(db) {
                     let parallel = ParallelRows(path: path, name: name, columns: columns,
                                                 openConnection: opened.connect, readers: readers)

@@ -21,8 +21,18 @@ struct ParallelRows {
     /// Rowids per chunk: large enough that a chunk's query costs nothing, small enough that the
     /// chunks in flight stay a few megabytes.
     static let chunkSpan: Int64 = 4_096
-    /// Below this many rows one connection is as fast.
-    static let minimumRows = 150_000
+    /// Below this many rows one connection is as fast. (Low enough that the 100,000-record
+    /// golden test reads in parallel.)
+    static let minimumRows = 50_000
+
+    /// When to read in parallel and with how many readers; tests force either way.
+    struct Policy: Sendable {
+        var minimumRows = ParallelRows.minimumRows
+        /// nil: one per core (at most 4), none on a single core.
+        var readers: Int?
+        static let automatic = Policy()
+        static let never = Policy(minimumRows: .max)
+    }
 
     let path: String
     let name: String
@@ -32,10 +42,11 @@ struct ParallelRows {
     let readers: Int
 
     /// The number of readers worth starting on this machine (nil: read on one connection).
-    static func readerCount(rows: Int) -> Int? {
+    static func readerCount(rows: Int, policy: Policy = .automatic) -> Int? {
+        guard rows >= policy.minimumRows else { return nil }
+        if let forced = policy.readers { return forced }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        guard cores > 1, rows >= minimumRows else { return nil }
-        return min(cores, 4)
+        return cores > 1 ? min(cores, 4) : nil
     }
 
     /// Reads rowids `first...last` into `builder` (the caller's transaction is open on `db`).
