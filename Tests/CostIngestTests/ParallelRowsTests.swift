@@ -108,3 +108,35 @@ struct ParallelRowsTests {
         Self.compare(Self.dump(builder.finish()), expected, "every chunk read by the caller")
     }
 }
+
+/// Which databases may be read on several connections: only where every connection is sure to
+/// see the same rows (`Opened.sharesSnapshotAcrossConnections`).
+@Suite("Parallel reading only where one snapshot is certain")
+struct ParallelSnapshotTests {
+    @Test("a rollback-journal database can be read in parallel; a WAL database with transactions in its -wal cannot")
+    func modes() throws {
+        let rollback = try IngestFixtures.database([IngestFixtures.pythonRow()])
+        let opened = try BenchmarksDatabase.open(rollback)
+        #expect(opened.mode == .shared && !opened.isWAL)
+        #expect(opened.sharesSnapshotAcrossConnections)
+
+        // A WAL database whose -wal still holds its rows (a writer that has not checkpointed):
+        // each connection would read its own snapshot of the -wal.
+        let folder = IngestFixtures.scratchFolder()
+        let path = folder.appendingPathComponent("benchmarks.db").path
+        let writer = try SQLiteWriterForTests(path: path, wal: true)
+        try writer.execute(PythonSchema.benchmarks)
+        try writer.execute(IngestFixtures.insert(IngestFixtures.pythonRow()))
+        let wal = try BenchmarksDatabase.open(path)   // the writer is still open: its -wal is not empty
+        #expect(wal.isWAL && wal.mode == .shared)
+        #expect(!wal.sharesSnapshotAcrossConnections)
+        try writer.close()
+    }
+
+    @Test("below the threshold, or on request, one connection reads")
+    func threshold() {
+        #expect(ParallelRows.readerCount(rows: 10, policy: .automatic) == nil)
+        #expect(ParallelRows.readerCount(rows: 10_000_000, policy: .never) == nil)
+        #expect(ParallelRows.readerCount(rows: 0, policy: ParallelRows.Policy(minimumRows: 0, readers: 3)) == 3)
+    }
+}
