@@ -103,7 +103,9 @@ struct ParallelRowsTests {
                                    openConnection: { throw IngestError("no connection for this reader") }, readers: 2)
         try opened.queue.read { db in
             let bounds = try BenchmarksDatabase.rowidBounds(db)!
-            try failing.read(first: bounds.first, last: bounds.last, db: db, into: &builder, progress: nil)
+            let chunks = try #require(ParallelRows.chunkCount(first: bounds.first, last: bounds.last, rows: 12_000))
+            #expect(chunks > 2)
+            try failing.read(first: bounds.first, last: bounds.last, chunks: chunks, db: db, into: &builder, progress: nil)
         }
         Self.compare(Self.dump(builder.finish()), expected, "every chunk read by the caller")
     }
@@ -131,6 +133,21 @@ struct ParallelSnapshotTests {
         #expect(wal.isWAL && wal.mode == .shared)
         #expect(!wal.sharesSnapshotAcrossConnections)
         try writer.close()
+    }
+
+    @Test("rowids at both ends of 64 bits: read on one connection, no overflow, nothing lost")
+    func extremeRowids() throws {
+        let rows = [Int.min + 1, -5, 1, 2, Int.max].enumerated().map { i, id in
+            IngestFixtures.pythonRow(id: id, run: "run-\(i)")
+        }
+        let path = try IngestFixtures.database(rows)
+        #expect(ParallelRows.chunkCount(first: Int64.min + 1, last: Int64.max, rows: 5) == nil)
+        #expect(ParallelRows.chunkCount(first: 1, last: Int64.max, rows: 5) == nil)   // sparse: most chunks empty
+        #expect(ParallelRows.chunkCount(first: 1, last: 100_000, rows: 100_000) == 25)
+        let parallel = try ParallelRowsTests.read(path, ParallelRows.Policy(minimumRows: 0, readers: 2))
+        let serial = try ParallelRowsTests.read(path, .never)
+        #expect(parallel.records.count == 5)
+        ParallelRowsTests.compare(ParallelRowsTests.dump(parallel), ParallelRowsTests.dump(serial), "extreme rowids")
     }
 
     @Test("below the threshold, or on request, one connection reads")

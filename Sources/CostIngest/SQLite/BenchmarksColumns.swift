@@ -18,7 +18,8 @@ struct BenchmarksColumns {
                       "duration_seconds", "cost_usd", "metadata"]
 
     let selectSQL: String
-    /// The same for the rowids from the first argument up to (not including) the second.
+    /// The same for the rowids from the first argument through the second (inclusive, so no bound
+    /// needs to lie past the largest rowid).
     let rangeSelectSQL: String
 
     init(_ db: Database, path: String) throws {
@@ -33,7 +34,7 @@ struct BenchmarksColumns {
         }
         let list = Self.all.map { present.contains($0) ? "\"\($0)\"" : "NULL" }.joined(separator: ", ")
         selectSQL = "SELECT \(list) FROM \(Self.table) ORDER BY rowid"
-        rangeSelectSQL = "SELECT \(list) FROM \(Self.table) WHERE rowid >= ? AND rowid < ? ORDER BY rowid"
+        rangeSelectSQL = "SELECT \(list) FROM \(Self.table) WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
     }
 
     /// Reads a statement's rows into raw records (see `RowReader`).

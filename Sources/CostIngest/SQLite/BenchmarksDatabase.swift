@@ -52,10 +52,12 @@ public enum BenchmarksDatabase {
                 builder.reserveCapacity(for: estimate)
                 // A large table on several connections, when they are sure to see one snapshot.
                 if opened.sharesSnapshotAcrossConnections, let readers = ParallelRows.readerCount(rows: estimate, policy: parallel),
-                   let bounds = try Self.rowidBounds(db) {
+                   let bounds = try Self.rowidBounds(db),
+                   let chunks = ParallelRows.chunkCount(first: bounds.first, last: bounds.last, rows: estimate) {
                     let parallel = ParallelRows(path: path, name: name, columns: columns,
                                                 openConnection: opened.connect, readers: readers)
-                    try parallel.read(first: bounds.first, last: bounds.last, db: db, into: &builder, progress: progress)
+                    try parallel.read(first: bounds.first, last: bounds.last, chunks: chunks, db: db, into: &builder,
+                                      progress: progress)
                     return
                 }
                 // rowid order is the order the writer appended rows: the "source order" tie-break.

@@ -49,10 +49,21 @@ struct ParallelRows {
         return cores > 1 ? min(cores, 4) : nil
     }
 
-    /// Reads rowids `first...last` into `builder` (the caller's transaction is open on `db`).
-    func read(first: Int64, last: Int64, db: Database, into builder: inout DatasetBuilder,
+    /// How many chunks rowids `first...last` make, when that suits `rows` rows: nil when the
+    /// rowids are so sparse (a hostile `id` of 2^63 − 1 beside 1, say) that most chunks would be
+    /// empty, or their span does not even fit in 64 bits. Those tables are read on one connection.
+    static func chunkCount(first: Int64, last: Int64, rows: Int) -> Int? {
+        let (width, overflow) = last.subtractingReportingOverflow(first)
+        guard !overflow, width >= 0 else { return nil }
+        let chunks = width / chunkSpan + 1
+        guard chunks <= Int64(max(1_024, rows / 1_024)) else { return nil }
+        return Int(chunks)
+    }
+
+    /// Reads rowids `first...last` in `chunks` chunks (`chunkCount`) into `builder` (the caller's
+    /// transaction is open on `db`).
+    func read(first: Int64, last: Int64, chunks: Int, db: Database, into builder: inout DatasetBuilder,
               progress: (@Sendable (String) -> Void)?) throws {
-        let chunks = Int((last - first) / Self.chunkSpan) + 1
         let board = ChunkBoard(chunks: chunks, window: 2 * readers)
         let group = DispatchGroup()
         let selectSQL = columns.rangeSelectSQL
@@ -63,7 +74,7 @@ struct ParallelRows {
             // first started only when Dispatch gave up waiting, most of a second later.
             group.enter()
             let thread = Thread {
-                Self.runReader(r, readers: readers, chunks: chunks, first: first, sql: selectSQL,
+                Self.runReader(r, readers: readers, chunks: chunks, first: first, last: last, sql: selectSQL,
                                columns: columns, board: board, open: open)
                 group.leave()
             }
@@ -82,7 +93,7 @@ struct ParallelRows {
                 rows = batch
             } else {
                 // Its reader failed: read the chunk here, in the caller's transaction.
-                rows = try Self.chunk(c, first: first, sql: selectSQL, columns: columns, db: db)
+                rows = try Self.chunk(c, of: chunks, first: first, last: last, sql: selectSQL, columns: columns, db: db)
             }
             for raw in rows {
                 count += 1
@@ -95,7 +106,7 @@ struct ParallelRows {
     }
 
     /// One reader thread: its own connection, chunks r, r + n, r + 2n, … until done or cancelled.
-    private static func runReader(_ r: Int, readers: Int, chunks: Int, first: Int64, sql: String,
+    private static func runReader(_ r: Int, readers: Int, chunks: Int, first: Int64, last: Int64, sql: String,
                                   columns: BenchmarksColumns, board: ChunkBoard,
                                   open: @Sendable () throws -> DatabaseQueue) {
         var c = r
@@ -103,7 +114,7 @@ struct ParallelRows {
             let queue = try open()
             try queue.read { db in
                 while c < chunks, board.waitForRoom(before: c) {
-                    board.put(c, try chunk(c, first: first, sql: sql, columns: columns, db: db))
+                    board.put(c, try chunk(c, of: chunks, first: first, last: last, sql: sql, columns: columns, db: db))
                     c += readers
                 }
             }
@@ -117,10 +128,13 @@ struct ParallelRows {
     }
 
     /// The raw records of chunk `c`, in rowid order, timestamps and metadata already parsed (`RowReader`).
-    static func chunk(_ c: Int, first: Int64, sql: String, columns: BenchmarksColumns, db: Database) throws -> [RawRecord] {
+    static func chunk(_ c: Int, of chunks: Int, first: Int64, last: Int64, sql: String, columns: BenchmarksColumns,
+                      db: Database) throws -> [RawRecord] {
+        // No bound passes `last`, so none can overflow (`chunkCount` checked the span fits).
         let low = first + Int64(c) * chunkSpan
+        let high = c == chunks - 1 ? last : low + chunkSpan - 1
         let statement = try db.makeStatement(sql: sql)
-        let rows = try Row.fetchCursor(statement, arguments: [low, low + chunkSpan])
+        let rows = try Row.fetchCursor(statement, arguments: [low, high])
         var batch: [RawRecord] = []
         batch.reserveCapacity(Int(chunkSpan))
         var reader = columns.reader()
