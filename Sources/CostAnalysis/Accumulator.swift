@@ -91,9 +91,11 @@ struct RunCounter {
         if contiguous || seen.insert(run).inserted { count += 1 }
     }
 
-    /// The same, given the record's run ordinal within the span passed to `init`.
+    /// The same, given the record's run ordinal within the span passed to `init` (without a
+    /// span, the set decides).
     @inline(__always)
     mutating func add(_ run: StringID, ordinal: Int32) {
+        if counted.isEmpty && !contiguous { return add(run) }
         if run == StringTable.none { count += 1; return }
         if run == last { return }
         last = run
@@ -147,9 +149,11 @@ struct DimensionTally {
         }
     }
 
-    /// The same, given the record's run ordinal within the span passed to `init`: the same counts.
+    /// The same, given the record's run ordinal within the span passed to `init`: the same counts
+    /// (without a span, the set decides).
     @inline(__always)
     mutating func add(_ key: Int32, _ r: RunRecord, ordinal: Int32) {
+        if runState.isEmpty && !runsContiguous { return add(key, r) }
         let (slot, isNew) = slots.slot(for: key)
         if isNew {
             tallies.append(Tally())

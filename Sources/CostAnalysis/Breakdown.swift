@@ -9,9 +9,9 @@ struct PeriodAccumulator {
 
     private let labels: Labels
 
-    /// `span`: the run ordinals of the records to come (`Timeline.runSpan`); every `add` then
-    /// passes its record's ordinal.
-    init(labels: Labels, runsContiguous: Bool, span: RunSpan) {
+    /// `span`: the run ordinals of the records to come (`Timeline.runSpan`; nil: count with sets);
+    /// every `add` passes its record's ordinal.
+    init(labels: Labels, runsContiguous: Bool, span: RunSpan?) {
         self.labels = labels
         totalRuns = RunCounter(contiguous: runsContiguous, span: span)
         let empty = DimensionTally(runsContiguous: runsContiguous, span: span)

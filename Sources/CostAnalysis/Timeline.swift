@@ -85,14 +85,18 @@ struct Timeline: Sendable {
         }
     }
 
-    /// The run ordinals the records `indices` use (see `RunSpan`).
-    func runSpan(_ indices: Range<Int>) -> RunSpan {
+    /// The run ordinals the records `indices` use (see `RunSpan`); nil when the span is far wider
+    /// than the records (one run id recurring across the whole history, say): arrays over it would
+    /// cost more than the hash sets they replace.
+    func runSpan(_ indices: Range<Int>) -> RunSpan? {
         var low = Int32.max, high = Int32.min
         for i in indices {
             let o = runOrdinals[i]
             if o >= 0 { low = min(low, o); high = max(high, o) }
         }
-        return low <= high ? RunSpan(base: low, count: Int(high - low) + 1) : RunSpan(base: 0, count: 0)
+        guard low <= high else { return RunSpan(base: 0, count: 0) }
+        let count = Int(high - low) + 1
+        return count <= 4 * indices.count + 1_024 ? RunSpan(base: low, count: count) : nil
     }
 
     /// Index into `days` of the first day ≥ `day`.

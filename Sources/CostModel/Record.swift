@@ -161,15 +161,17 @@ public struct RecordFlags: OptionSet, Sendable, Hashable {
 
 /// Interns strings so records carry `StringID`s. Id 0 is always the empty key "(none)".
 ///
-/// Compact on purpose: every string's UTF-8 bytes one after another, their end offsets, and an
-/// open-addressing index of ids. A quarter of a million run ids as `String`s in an array and a
-/// dictionary took about 130 bytes each; here it is their bytes and about 16 more (issue 15).
+/// Compact on purpose: every string's UTF-8 bytes one after another, their end offsets and hashes,
+/// and an open-addressing index of ids. A quarter of a million run ids as `String`s in an array and a
+/// dictionary took about 130 bytes each; here it is their bytes and about 20 more (issue 15).
 /// Reading an id makes its `String`, which costs an allocation for text over 15 bytes: labels
 /// are read per breakdown row and page, never per record in a hot loop.
 public struct StringTable: Sendable {
     private var bytes: [UInt8] = []
     /// String i is `bytes[(i == 0 ? 0 : ends[i - 1]) ..< ends[i]]`.
     private var ends: [Int] = []
+    /// Each string's hash (`String`'s, cut to 32 bits), so growing the index needs no rehashing.
+    private var hashes: [Int32] = []
     /// id + 1 per slot, 0 for an empty slot; a power of two long and at most half full.
     private var slots: [Int32] = []
 
@@ -183,72 +185,73 @@ public struct StringTable: Sendable {
     /// Every string, in id order.
     public var strings: [String] { (0..<ends.count).map { self[StringID($0)] } }
 
+    /// The id of `s`, interning it when new. Strings are equal as Swift's `String`s are (canonical
+    /// equivalence: `é` as one scalar or as `e` and a combining accent is one string), as the
+    /// dictionary this replaced had them; the first spelling seen is the one kept.
     public mutating func intern(_ s: String) -> StringID {
-        var s = s
-        return s.withUTF8 { intern(bytes: $0) }
-    }
-
-    public func id(of s: String) -> StringID? {
-        var s = s
-        return s.withUTF8 { text in
-            guard !slots.isEmpty else { return nil }
-            let slot = find(text)
-            return slots[slot] == 0 ? nil : StringID(slots[slot] - 1)
-        }
-    }
-
-    public subscript(id: StringID) -> String {
-        let i = Int(id)
-        return String(decoding: bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]], as: UTF8.self)
-    }
-
-    private mutating func intern(bytes text: UnsafeBufferPointer<UInt8>) -> StringID {
         if (ends.count + 1) * 2 > slots.count { grow() }
-        let slot = find(text)
+        let hash = Self.hash(s)
+        let slot = find(s, hash: hash)
         if slots[slot] != 0 { return StringID(slots[slot] - 1) }
         let id = ends.count
-        bytes.append(contentsOf: text)
+        bytes.append(contentsOf: s.utf8)
         ends.append(bytes.count)
+        hashes.append(hash)
         slots[slot] = Int32(id + 1)
         return StringID(id)
     }
 
-    /// The slot holding `text`, or the empty slot where it belongs. Hashed with the standard
-    /// library's seeded hasher, so no crafted data can make every string collide.
-    private func find(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+    public func id(of s: String) -> StringID? {
+        guard !slots.isEmpty else { return nil }
+        let slot = find(s, hash: Self.hash(s))
+        return slots[slot] == 0 ? nil : StringID(slots[slot] - 1)
+    }
+
+    public subscript(id: StringID) -> String {
+        let i = Int(id)
+        return String(decoding: bytes[start(i)..<ends[i]], as: UTF8.self)
+    }
+
+    private func start(_ id: Int) -> Int { id == 0 ? 0 : ends[id - 1] }
+
+    /// The slot holding `s`, or the empty slot where it belongs. `String`'s own hash is seeded per
+    /// process, so no crafted data can make every string collide.
+    private static func hash(_ s: String) -> Int32 { Int32(truncatingIfNeeded: s.hashValue) }
+
+    private func find(_ s: String, hash: Int32) -> Int {
         let mask = slots.count - 1
-        var slot = Self.hash(text) & mask
+        var slot = Int(UInt32(bitPattern: hash)) & mask
         while slots[slot] != 0 {
-            if equals(Int(slots[slot] - 1), text) { return slot }
+            let id = Int(slots[slot] - 1)
+            if hashes[id] == hash && equals(id, s) { return slot }
             slot = (slot + 1) & mask
         }
         return slot
     }
 
-    private func equals(_ id: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = id == 0 ? 0 : ends[id - 1]
-        guard ends[id] - start == text.count else { return false }
-        return bytes.withUnsafeBufferPointer { all in
-            text.isEmpty || memcmp(all.baseAddress! + start, text.baseAddress!, text.count) == 0
+    /// Byte-identical is equal; otherwise only text with non-ASCII can still be equal (canonical
+    /// equivalence), which `String`'s `==` decides.
+    private func equals(_ id: Int, _ s: String) -> Bool {
+        let from = start(id), count = ends[id] - from
+        var s = s
+        let (sameBytes, ascii) = s.withUTF8 { text -> (Bool, Bool) in
+            let same = count == text.count && bytes.withUnsafeBufferPointer { all in
+                text.isEmpty || memcmp(all.baseAddress! + from, text.baseAddress!, text.count) == 0
+            }
+            return (same, text.allSatisfy { $0 < 0x80 })
         }
-    }
-
-    private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(text))
-        return hasher.finalize()
+        if sameBytes { return true }
+        if ascii && bytes[from..<ends[id]].allSatisfy({ $0 < 0x80 }) { return false }
+        return self[StringID(id)] == s
     }
 
     private mutating func grow() {
         slots = [Int32](repeating: 0, count: max(1024, slots.count * 2))
         let mask = slots.count - 1
-        bytes.withUnsafeBufferPointer { all in
-            for id in 0..<ends.count {
-                let start = id == 0 ? 0 : ends[id - 1]
-                var slot = Self.hash(UnsafeBufferPointer(rebasing: all[start..<ends[id]])) & mask
-                while slots[slot] != 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(id + 1)
-            }
+        for id in 0..<ends.count {
+            var slot = Int(UInt32(bitPattern: hashes[id])) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id + 1)
         }
     }
 }

@@ -150,10 +150,26 @@ struct ParallelSnapshotTests {
         ParallelRowsTests.compare(ParallelRowsTests.dump(parallel), ParallelRowsTests.dump(serial), "extreme rowids")
     }
 
+    @Test("a column named rowid hides SQLite's rowid: read on one connection, no row lost")
+    func shadowedRowid() throws {
+        let schema = PythonSchema.benchmarks.replacingOccurrences(of: "metadata TEXT", with: "metadata TEXT, rowid TEXT")
+        let rows = (0..<20).map { i -> [String: SQLValue] in
+            var row = IngestFixtures.pythonRow(run: "run-\(i)")
+            row["rowid"] = i % 3 == 0 ? .null : .text("r\(i)")
+            return row
+        }
+        let path = try IngestFixtures.database(rows, schema: schema)
+        let parallel = try ParallelRowsTests.read(path, ParallelRows.Policy(minimumRows: 0, readers: 2))
+        #expect(parallel.records.count == 20)
+        ParallelRowsTests.compare(ParallelRowsTests.dump(parallel), ParallelRowsTests.dump(try ParallelRowsTests.read(path, .never)),
+                                  "shadowed rowid")
+    }
+
     @Test("below the threshold, or on request, one connection reads")
     func threshold() {
         #expect(ParallelRows.readerCount(rows: 10, policy: .automatic) == nil)
         #expect(ParallelRows.readerCount(rows: 10_000_000, policy: .never) == nil)
         #expect(ParallelRows.readerCount(rows: 0, policy: ParallelRows.Policy(minimumRows: 0, readers: 3)) == 3)
+        #expect(ParallelRows.readerCount(rows: 0, policy: ParallelRows.Policy(minimumRows: 0, readers: 0)) == 1)
     }
 }

@@ -33,3 +33,34 @@ struct RecordLayoutTests {
         #expect(Self.record(hours: 4, rate: 0).testsPassed == 1 << 53)
     }
 }
+
+/// The compact string table keeps the dictionary's meaning of "the same string".
+@Suite("StringTable")
+struct StringTableTests {
+    @Test("canonically equivalent spellings are one string, kept as first seen; others stay apart")
+    func equivalence() {
+        var t = StringTable()
+        let composed = t.intern("Jos\u{E9}")          // é as one scalar
+        let decomposed = t.intern("Jose\u{301}")      // e and a combining accent
+        #expect(composed == decomposed)
+        #expect(t[composed].unicodeScalars.count == 4)  // the first spelling is the one kept
+        #expect(t.intern("\u{212A}") == t.intern("K"))  // the Kelvin sign is K
+        #expect(t.id(of: "Jose\u{301}") == composed)
+        #expect(t.intern("jose") != composed)
+        #expect(t.intern("") != StringTable.none && t[t.intern("")] == "")
+        #expect(t[StringTable.none] == "(none)" && t.intern("(none)") == StringTable.none)
+    }
+
+    @Test("100,000 strings: ids in insertion order, every one found again")
+    func many() {
+        var t = StringTable()
+        let ids = (0..<100_000).map { t.intern("run-\($0)-\(String(repeating: "x", count: $0 % 40))") }
+        #expect(ids == (1...100_000).map { StringID($0) })
+        #expect(t.count == 100_001)
+        for i in stride(from: 0, to: 100_000, by: 997) {
+            let s = "run-\(i)-\(String(repeating: "x", count: i % 40))"
+            #expect(t.id(of: s) == ids[i] && t[ids[i]] == s)
+        }
+        #expect(t.id(of: "run-none") == nil)
+    }
+}

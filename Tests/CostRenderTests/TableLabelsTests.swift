@@ -45,6 +45,14 @@ struct TableLabelsTests {
         #expect(labelled.contains(#"<td data-label="">z</td>"#))
     }
 
+    @Test("a cell whose text starts with a combining mark is labelled like any other")
+    func combiningMark() {
+        let html = "<table>\n<thead>\n<tr>\n<th>Run</th>\n<th>Spend</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>\u{301}x</td>\n<td>$1.00</td>\n</tr>\n</tbody>\n</table>\n"
+        let labelled = TableLabels.add(html)
+        #expect(labelled.contains("<td data-label=\"Run\">\u{301}x</td>"))
+        #expect(labelled.contains("<td data-label=\"Spend\">$1.00</td>"))
+    }
+
     @Test("a table without a head, or text without tables, is left alone")
     func unchanged() {
         let noHead = "<table>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n"

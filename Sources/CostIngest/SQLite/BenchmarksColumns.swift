@@ -18,6 +18,8 @@ struct BenchmarksColumns {
                       "duration_seconds", "cost_usd", "metadata"]
 
     let selectSQL: String
+    /// The table has a column named `rowid`, `_rowid_` or `oid` (read on one connection).
+    let shadowsRowid: Bool
     /// The same for the rowids from the first argument through the second (inclusive, so no bound
     /// needs to lie past the largest rowid).
     let rangeSelectSQL: String
@@ -32,6 +34,9 @@ struct BenchmarksColumns {
         for column in Self.required where !present.contains(column) {
             throw IngestError("\(path): the `benchmarks` table has no `\(column)` column — it is not in the team's schema (spec §1)")
         }
+        // A column named like the rowid hides it from `rowid` in SQL: chunks by rowid would then
+        // be chunks of that column, and rows where it is NULL or text would fall outside them.
+        shadowsRowid = !present.isDisjoint(with: ["rowid", "_rowid_", "oid"])
         let list = Self.all.map { present.contains($0) ? "\"\($0)\"" : "NULL" }.joined(separator: ", ")
         selectSQL = "SELECT \(list) FROM \(Self.table) ORDER BY rowid"
         rangeSelectSQL = "SELECT \(list) FROM \(Self.table) WHERE rowid BETWEEN ? AND ? ORDER BY rowid"

@@ -49,9 +49,12 @@ public enum BenchmarksDatabase {
             try opened.queue.read { db in
                 let columns = try BenchmarksColumns(db, path: path)
                 let estimate = try Self.rowEstimate(db, path: path)
-                builder.reserveCapacity(for: estimate)
+                builder.reserveCapacity(for: min(estimate, Self.maximumReservation))
                 // A large table on several connections, when they are sure to see one snapshot.
-                if opened.sharesSnapshotAcrossConnections, let readers = ParallelRows.readerCount(rows: estimate, policy: parallel),
+                // The header said rollback journal when the file was opened; a writer could have
+                // switched it to WAL since, so the mode is asked again inside the transaction.
+                if opened.sharesSnapshotAcrossConnections, !columns.shadowsRowid, try !Self.isWAL(db),
+                   let readers = ParallelRows.readerCount(rows: estimate, policy: parallel),
                    let bounds = try Self.rowidBounds(db),
                    let chunks = ParallelRows.chunkCount(first: bounds.first, last: bounds.last, rows: estimate) {
                     let parallel = ParallelRows(path: path, name: name, columns: columns,
@@ -85,6 +88,11 @@ public enum BenchmarksDatabase {
         }
     }
 
+    /// Whether the database is in WAL mode now (asked inside the read transaction).
+    static func isWAL(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() == "wal"
+    }
+
     /// The smallest and largest rowid; nil for an empty table.
     static func rowidBounds(_ db: Database) throws -> (first: Int64, last: Int64)? {
         // Two queries: SQLite answers a lone min() or max() of the rowid from the b-tree's ends, but
@@ -95,16 +103,21 @@ public enum BenchmarksDatabase {
         return (first, last)
     }
 
-    /// About how many rows the table holds, without counting them: the largest rowid (an index
-    /// lookup), bounded by the file's size (a row takes more than 32 bytes), since rowids may be sparse.
-    /// Reserving that much lets a million records grow without being copied (untouched capacity
-    /// costs address space, not memory).
+    /// About how many rows the table holds, without counting them: the span of its rowids (two
+    /// index lookups), bounded by the file's size (a row takes more than 32 bytes), since rowids may
+    /// be sparse.
     static func rowEstimate(_ db: Database, path: String) throws -> Int {
-        let largest = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(BenchmarksColumns.table)") ?? 0
+        guard let bounds = try rowidBounds(db) else { return 0 }
+        let (width, overflow) = bounds.last.subtractingReportingOverflow(bounds.first)
         var info = stat()
         let bytes = stat(path, &info) == 0 ? Int(info.st_size) : 0
-        return max(0, min(largest, bytes / 32))
+        return overflow ? bytes / 32 : max(0, min(Int(width) + 1, bytes / 32))
     }
+
+    /// Room reserved for the records before reading: enough that a few million grow without being
+    /// copied (untouched capacity costs address space, not memory), never so much that the
+    /// allocation itself could fail on a small machine.
+    static let maximumReservation = 8_000_000
 
     // MARK: - Opening
 

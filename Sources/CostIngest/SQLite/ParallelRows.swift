@@ -44,7 +44,7 @@ struct ParallelRows {
     /// The number of readers worth starting on this machine (nil: read on one connection).
     static func readerCount(rows: Int, policy: Policy = .automatic) -> Int? {
         guard rows >= policy.minimumRows else { return nil }
-        if let forced = policy.readers { return forced }
+        if let forced = policy.readers { return max(1, forced) }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         return cores > 1 ? min(cores, 4) : nil
     }
