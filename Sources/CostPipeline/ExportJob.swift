@@ -36,7 +36,7 @@ public struct ExportJob: Sendable {
         switch format {
         case .focus:
             columns = FocusExport.columns
-            rows = AnySequence(analysis.analyzer.focusExport(for: chosen, asOf: analysis.asOf).rows.lazy.map(\.cells))
+            rows = AnySequence(analysis.analyzer.focusRows(for: chosen, asOf: analysis.asOf).lazy.map(\.cells))
         case .breakdown(let dimension):
             let table = BreakdownExport.table(analysis.analyzer.report(for: chosen, asOf: analysis.asOf), dimension: dimension)
             columns = table.columns

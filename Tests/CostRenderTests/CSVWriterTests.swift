@@ -1,5 +1,5 @@
 import CostAnalysis
-import CostRender
+@testable import CostRender
 import CostTestSupport
 import Foundation
 import Testing
@@ -124,5 +124,39 @@ import Testing
         #expect(CSVWriter.field(.integer(-3)) == "-3")
         let csv = CSVWriter.csv(ExportTable(columns: ["key", "spend"], rows: [[.text("=cmd|' /C calc'!A0"), .number(-1)]]))
         #expect(csv == "key,spend\r\n'=cmd|' /C calc'!A0,-1\r\n")
+    }
+}
+
+/// `CSVWriter.number`'s fast path for plain descriptions gives what the general rule gives.
+@Suite("CSVWriter.number: the fast path agrees with the general rule")
+struct CSVNumberFastPathTests {
+    @Test("100,000 doubles across magnitudes, signs and whole numbers")
+    func agree() {
+        var state: UInt64 = 7
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+        var values: [Double] = [1, -1, 0.1, 100, 1e15, 1e16, 123456789012345678, 0.0001, 0.00001, 1.5, -2.25, 9007199254740993]
+        for _ in 0..<100_000 {
+            let mantissa = Double(next() >> 11) / Double(1 << 53)
+            let exponent = Int(next() % 60) - 30
+            var x = mantissa * pow(10, Double(exponent))
+            if next() % 3 == 0 { x = x.rounded() }
+            if next() % 2 == 0 { x = -x }
+            values.append(x)
+        }
+        for x in values {
+            #expect(CSVWriter.number(x) == CSVWriter.numberFromExponent(x), "\(x)")
+        }
+    }
+
+    @Test("quoting: only fields with a comma, quote, CR or LF; quotes doubled")
+    func quoting() {
+        #expect(CSVWriter.escape("plain") == "plain")
+        #expect(CSVWriter.escape("a,b") == "\"a,b\"")
+        #expect(CSVWriter.escape("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVWriter.escape("line\r\nbreak") == "\"line\r\nbreak\"")
+        #expect(CSVWriter.escape("café, ☕") == "\"café, ☕\"")
     }
 }

@@ -272,9 +272,14 @@ extension Analyzer {
     /// The FOCUS rows of `period` as seen on `asOf`: the records the report of the same period and
     /// as-of date counts (records after as-of are left out), in timeline order.
     public func focusExport(for period: Period, asOf: Day) -> FocusExport {
+        FocusExport(period: period, asOf: asOf, rows: Array(focusRows(for: period, asOf: asOf)))
+    }
+
+    /// The same rows one at a time, made as they are read: `export` streams them to the CSV, so a
+    /// year of a million records is never all in memory as rows of strings (870 MB before).
+    public func focusRows(for period: Period, asOf: Day) -> LazyMapSequence<Range<Int>, FocusRow> {
         let last = min(period.end, asOf)
-        let rows = timeline.recordIndices(from: period.start, through: last).map { focusRow(timeline.records[$0]) }
-        return FocusExport(period: period, asOf: asOf, rows: rows)
+        return timeline.recordIndices(from: period.start, through: last).lazy.map { focusRow(timeline.records[$0]) }
     }
 
     private func focusRow(_ r: RunRecord) -> FocusRow {
