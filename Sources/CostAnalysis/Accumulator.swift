@@ -83,23 +83,22 @@ struct RunCounter {
         }
     }
 
+    /// Without an ordinal (-1): the set decides.
     @inline(__always)
-    mutating func add(_ run: StringID) {
-        if run == StringTable.none { count += 1; return }
-        if run == last { return }
-        last = run
-        if contiguous || seen.insert(run).inserted { count += 1 }
-    }
+    mutating func add(_ run: StringID) { add(run, ordinal: -1) }
 
     /// The same, given the record's run ordinal within the span passed to `init` (without a
     /// span, the set decides).
     @inline(__always)
     mutating func add(_ run: StringID, ordinal: Int32) {
-        if counted.isEmpty && !contiguous { return add(run) }
         if run == StringTable.none { count += 1; return }
         if run == last { return }
         last = run
         if contiguous { count += 1; return }
+        if counted.isEmpty || ordinal < 0 {
+            if seen.insert(run).inserted { count += 1 }
+            return
+        }
         let k = Int(ordinal - base)
         if !counted[k] { counted[k] = true; count += 1 }
     }
@@ -131,29 +130,14 @@ struct DimensionTally {
 
     var keys: [Int32] { slots.keys }
 
+    /// Without an ordinal (-1): the set decides.
     @inline(__always)
-    mutating func add(_ key: Int32, _ r: RunRecord) {
-        let (slot, isNew) = slots.slot(for: key)
-        if isNew {
-            tallies.append(Tally())
-            lastRun.append(-1)
-        }
-        tallies[slot].add(r)
-        if r.run == StringTable.none {
-            tallies[slot].runs += 1
-        } else if lastRun[slot] != r.run {
-            lastRun[slot] = r.run
-            if runsContiguous { tallies[slot].runs += 1; return }
-            let pair = UInt64(UInt32(truncatingIfNeeded: slot)) << 32 | UInt64(UInt32(bitPattern: r.run))
-            if seen.insert(pair).inserted { tallies[slot].runs += 1 }
-        }
-    }
+    mutating func add(_ key: Int32, _ r: RunRecord) { add(key, r, ordinal: -1) }
 
     /// The same, given the record's run ordinal within the span passed to `init`: the same counts
     /// (without a span, the set decides).
     @inline(__always)
     mutating func add(_ key: Int32, _ r: RunRecord, ordinal: Int32) {
-        if runState.isEmpty && !runsContiguous { return add(key, r) }
         let (slot, isNew) = slots.slot(for: key)
         if isNew {
             tallies.append(Tally())
@@ -164,22 +148,31 @@ struct DimensionTally {
             tallies[slot].runs += 1
         } else if lastRun[slot] != r.run {
             lastRun[slot] = r.run
-            if runsContiguous { tallies[slot].runs += 1; return }
-            let k = Int(ordinal - runBase)
-            let state = runState[k]
-            if state == -1 {
-                runState[k] = Int32(slot)
-                tallies[slot].runs += 1
-            } else if state != Int32(slot) {
-                // The run is in a second row: from now on its rows are kept as pairs.
-                if state >= 0 {
-                    seen.insert(UInt64(UInt32(truncatingIfNeeded: Int(state))) << 32 | UInt64(UInt32(bitPattern: r.run)))
-                    runState[k] = -2
-                }
-                let pair = UInt64(UInt32(truncatingIfNeeded: slot)) << 32 | UInt64(UInt32(bitPattern: r.run))
-                if seen.insert(pair).inserted { tallies[slot].runs += 1 }
-            }
+            if runsContiguous || isNewRun(r.run, ordinal: ordinal, slot: slot) { tallies[slot].runs += 1 }
         }
+    }
+
+    /// Whether row `slot` has not counted `run` yet (and now has).
+    @inline(__always)
+    private mutating func isNewRun(_ run: StringID, ordinal: Int32, slot: Int) -> Bool {
+        guard !runState.isEmpty, ordinal >= 0 else { return seen.insert(Self.pair(slot, run)).inserted }
+        let k = Int(ordinal - runBase)
+        let state = runState[k]
+        if state == -1 {
+            runState[k] = Int32(slot)
+            return true
+        }
+        if state == Int32(slot) { return false }
+        // The run is in a second row: from now on its rows are kept as pairs.
+        if state >= 0 {
+            seen.insert(Self.pair(Int(state), run))
+            runState[k] = -2
+        }
+        return seen.insert(Self.pair(slot, run)).inserted
+    }
+
+    private static func pair(_ slot: Int, _ run: StringID) -> UInt64 {
+        UInt64(UInt32(truncatingIfNeeded: slot)) << 32 | UInt64(UInt32(bitPattern: run))
     }
 
     func tally(for key: Int32) -> Tally? {
@@ -201,10 +194,7 @@ struct TotalsAccumulator {
 
     init(runsContiguous: Bool, span: RunSpan? = nil) { runs = RunCounter(contiguous: runsContiguous, span: span) }
 
-    mutating func add(_ r: RunRecord) {
-        tally.add(r)
-        runs.add(r.run)
-    }
+    mutating func add(_ r: RunRecord) { add(r, ordinal: -1) }
 
     mutating func add(_ r: RunRecord, ordinal: Int32) {
         tally.add(r)

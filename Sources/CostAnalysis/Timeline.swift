@@ -26,11 +26,7 @@ struct Timeline: Sendable {
 
     init(records input: [RunRecord]) {
         var records = input
-        if !Timeline.isSortedByDay(input) {
-            records = input.enumerated()
-                .sorted { $0.element.day != $1.element.day ? $0.element.day < $1.element.day : $0.offset < $1.offset }
-                .map(\.element)
-        }
+        StableSort.inPlace(&records) { $0.day }
         var days: [Day] = []
         var dayStart: [Int] = []
         var daySpend: [Double] = []
@@ -43,32 +39,22 @@ struct Timeline: Sendable {
             daySpend[daySpend.count - 1] += record.cost
         }
         dayStart.append(records.count)
-        runsContiguous = Timeline.runsAreContiguous(records)
         runOrdinals = Timeline.ordinals(records)
+        runsContiguous = Timeline.runsAreContiguous(runOrdinals)
         self.records = records
         self.days = days
         self.dayStart = dayStart
         self.daySpend = daySpend
     }
 
-    private static func isSortedByDay(_ records: [RunRecord]) -> Bool {
-        var previous: Day?
-        for record in records {
-            if let p = previous, record.day < p { return false }
-            previous = record.day
-        }
-        return true
-    }
-
-    private static func runsAreContiguous(_ records: [RunRecord]) -> Bool {
-        let limit = Int(records.lazy.map(\.run).max() ?? 0) + 1
-        var seen = [Bool](repeating: false, count: max(limit, 1))
-        var current: StringID = -1
-        for record in records where record.run != StringTable.none && record.run != current {
-            let run = Int(record.run)
-            guard run >= 0, !seen[run] else { return false }
-            seen[run] = true
-            current = record.run
+    /// Whether each run's records are adjacent: walking the records, every change of run goes to
+    /// a run never seen before, which is the next ordinal.
+    private static func runsAreContiguous(_ ordinals: [Int32]) -> Bool {
+        var current: Int32 = -1, newest: Int32 = -1
+        for o in ordinals where o >= 0 && o != current {
+            guard o == newest + 1 else { return false }   // a run seen before, coming back
+            newest = o
+            current = o
         }
         return true
     }

@@ -5,24 +5,22 @@ import Dispatch
 /// a serial run, only sooner (issue 15: two cores halve the rendering of a large site).
 public enum Concurrently {
     /// `[body(0), body(1), …, body(count - 1)]`, computed concurrently. When some fail, the error of
-    /// the lowest failing index is thrown, as a serial loop would have thrown first.
-    public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
-        guard count > 1 else { return try (0..<count).map(body) }
-        let slots = Slots<Result<T, any Error>>(count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            slots.set(i, Result { try body(i) })
+    /// the lowest failing index is thrown, as a serial loop would have thrown first. (Typed throws:
+    /// work that cannot fail, `E == Never`, is called without `try`.)
+    public static func map<T: Sendable, E: Error>(_ count: Int, _ body: @Sendable (Int) throws(E) -> T) throws(E) -> [T] {
+        guard count > 1 else {
+            var results: [T] = []
+            for i in 0..<count { results.append(try body(i)) }
+            return results
         }
-        return try slots.values().map { try $0.get() }
-    }
-
-    /// The same for work that cannot fail.
-    public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(body) }
-        let slots = Slots<T>(count)
+        let slots = Slots<Result<T, E>>(count)
         DispatchQueue.concurrentPerform(iterations: count) { i in
-            slots.set(i, body(i))
+            do throws(E) { slots.set(i, .success(try body(i))) } catch { slots.set(i, .failure(error)) }
         }
-        return slots.values()
+        var results: [T] = []
+        results.reserveCapacity(count)
+        for slot in slots.values() { results.append(try slot.get()) }
+        return results
     }
 }
 

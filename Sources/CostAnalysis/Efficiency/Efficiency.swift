@@ -16,10 +16,8 @@ struct EfficiencyIndex: Sendable {
     init(samples: [PerformanceSample]) {
         // The builder hands samples over sorted by day (source order within a day); then the array
         // is shared, not copied. Others (tests) are sorted here the same way.
-        let inOrder = zip(samples, samples.dropFirst()).allSatisfy { $0.day <= $1.day }
-        let sorted = inOrder ? samples : samples.enumerated().sorted { a, b in
-            a.element.day != b.element.day ? a.element.day < b.element.day : a.offset < b.offset
-        }.map(\.element)
+        var sorted = samples
+        StableSort.inPlace(&sorted) { $0.day }
         self.samples = sorted
         var days: [Day] = [], starts: [Int] = []
         for (i, s) in sorted.enumerated() where days.last != s.day {

@@ -114,32 +114,6 @@ extension DatasetBuilder {
     }
 }
 
-/// A stable sort that moves the elements in place: a copy of a million records (or samples) would
-/// be a large build's largest allocation. Sorts an index array by (key, position), then applies the
-/// permutation cycle by cycle.
-enum StableSort {
-    static func inPlace<T, Key: Comparable>(_ items: inout [T], by key: (T) -> Key) {
-        let keys = items.map(key)
-        if zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) { return }   // already in order
-        var order = Array(Int32(0)..<Int32(items.count))
-        order.sort { a, b in keys[Int(a)] != keys[Int(b)] ? keys[Int(a)] < keys[Int(b)] : a < b }
-        // Position i takes the element that was at order[i]; a visited entry is marked -1.
-        items.withUnsafeMutableBufferPointer { r in
-            for start in 0..<order.count where order[start] >= 0 {
-                let saved = r[start]
-                var i = start
-                while true {
-                    let from = Int(order[i])
-                    order[i] = -1
-                    if from == start { r[i] = saved; break }
-                    r[i] = r[from]
-                    i = from
-                }
-            }
-        }
-    }
-}
-
 /// Record indices grouped by run, each group in source order, groups in order of first appearance.
 /// Flat (one index array and the groups' bounds) rather than an array per run: a million records in
 /// a quarter of a million runs made as many small arrays.

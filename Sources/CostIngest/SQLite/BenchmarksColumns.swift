@@ -163,18 +163,12 @@ struct RowReader {
 
     /// The metadata column as facts (nil when NULL); a text equal to the previous row's reuses its facts.
     private mutating func metadata(_ statement: SQLiteStatement) -> MetadataFacts? {
-        let i: CInt = 18
-        if sqlite3_column_type(statement, i) == SQLITE_TEXT, var previous = lastMetadata?.text,
-           let bytes = sqlite3_column_text(statement, i) {
-            let count = Int(sqlite3_column_bytes(statement, i))
-            if previous.utf8.count == count, previous.withUTF8({ $0.baseAddress.map { memcmp($0, bytes, count) == 0 } ?? (count == 0) }) {
-                return lastMetadata?.facts
-            }
-        }
-        guard let text = text(statement, i) else { return nil }
+        // `text` hands back the previous row's String when the bytes repeat: then this is one
+        // identity check, and a run's rows are parsed once.
+        guard let text = text(statement, 18) else { return nil }
+        if let lastMetadata, lastMetadata.text == text { return lastMetadata.facts }
         let facts = MetadataFacts(json: text)
         lastMetadata = (text, facts)
-        last[Int(i)] = nil   // the facts are what is kept; the text only to compare
         return facts
     }
 }

@@ -48,36 +48,31 @@ public enum BenchmarksDatabase {
         do {
             try opened.queue.read { db in
                 let columns = try BenchmarksColumns(db, path: path)
-                let estimate = try Self.rowEstimate(db, path: path)
+                let bounds = try Self.rowidBounds(db)
+                let estimate = Self.rowEstimate(bounds, path: path)
                 builder.reserveCapacity(for: min(estimate, Self.maximumReservation))
+                var feed = RowFeed(name: name, progress: progress)
                 // A large table on several connections, when they are sure to see one snapshot.
                 // The header said rollback journal when the file was opened; a writer could have
                 // switched it to WAL since, so the mode is asked again inside the transaction.
                 if opened.sharesSnapshotAcrossConnections, !columns.shadowsRowid, try !Self.isWAL(db),
-                   let readers = ParallelRows.readerCount(rows: estimate, policy: parallel),
-                   let bounds = try Self.rowidBounds(db),
+                   let readers = ParallelRows.readerCount(rows: estimate, policy: parallel), let bounds,
                    let chunks = ParallelRows.chunkCount(first: bounds.first, last: bounds.last, rows: estimate) {
-                    let parallel = ParallelRows(path: path, name: name, columns: columns,
-                                                openConnection: opened.connect, readers: readers)
+                    let parallel = ParallelRows(columns: columns, openConnection: opened.connect, readers: readers)
                     try parallel.read(first: bounds.first, last: bounds.last, chunks: chunks, db: db, into: &builder,
-                                      progress: progress)
+                                      feed: &feed)
+                    feed.finish()
                     return
                 }
                 // rowid order is the order the writer appended rows: the "source order" tie-break.
                 let statement = try db.makeStatement(sql: columns.selectSQL)
                 let rows = try Row.fetchCursor(statement)
-                var count = 0
                 var reader = columns.reader()
                 // The cursor steps the statement; each row's values are read from it directly.
                 while try rows.next() != nil {
-                    let raw = reader.record(statement.sqliteStatement)
-                    // The label's closure captures the id, not the record: capturing `raw` copies it per row.
-                    let id = raw.id, row = count + 1
-                    builder.add(raw, source: id.map { "\(name) id \($0)" } ?? "\(name) row \(row)")
-                    count += 1
-                    if count % progressEvery == 0 { progress?("read \(count) rows from \(name)") }
+                    feed.add(reader.record(statement.sqliteStatement), to: &builder)
                 }
-                progress?("read \(count) \(count == 1 ? "row" : "rows") from \(name)")
+                feed.finish()
             }
         } catch let error as IngestError {
             throw error
@@ -106,8 +101,8 @@ public enum BenchmarksDatabase {
     /// About how many rows the table holds, without counting them: the span of its rowids (two
     /// index lookups), bounded by the file's size (a row takes more than 32 bytes), since rowids may
     /// be sparse.
-    static func rowEstimate(_ db: Database, path: String) throws -> Int {
-        guard let bounds = try rowidBounds(db) else { return 0 }
+    static func rowEstimate(_ bounds: (first: Int64, last: Int64)?, path: String) -> Int {
+        guard let bounds else { return 0 }
         let (width, overflow) = bounds.last.subtractingReportingOverflow(bounds.first)
         var info = stat()
         let bytes = stat(path, &info) == 0 ? Int(info.st_size) : 0
@@ -118,6 +113,27 @@ public enum BenchmarksDatabase {
     /// copied (untouched capacity costs address space, not memory), never so much that the
     /// allocation itself could fail on a small machine.
     static let maximumReservation = 8_000_000
+
+    /// Hands a database's rows to the builder in rowid order, naming each for the data-quality
+    /// report (`benchmarks.db id 17`, or its row number when it has no id) and saying progress.
+    /// The serial read and `ParallelRows` both feed through it.
+    struct RowFeed {
+        let name: String
+        let progress: (@Sendable (String) -> Void)?
+        private(set) var count = 0
+
+        init(name: String, progress: (@Sendable (String) -> Void)?) { self.name = name; self.progress = progress }
+
+        mutating func add(_ raw: RawRecord, to builder: inout DatasetBuilder) {
+            count += 1
+            // The label's closure captures the id and number, not the record: capturing `raw` copies it per row.
+            let id = raw.id, row = count, name = name
+            builder.add(raw, source: id.map { "\(name) id \($0)" } ?? "\(name) row \(row)")
+            if count % progressEvery == 0 { progress?("read \(count) rows from \(name)") }
+        }
+
+        func finish() { progress?("read \(count) \(count == 1 ? "row" : "rows") from \(name)") }
+    }
 
     // MARK: - Opening
 

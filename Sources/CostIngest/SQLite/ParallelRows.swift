@@ -34,8 +34,6 @@ struct ParallelRows {
         static let never = Policy(minimumRows: .max)
     }
 
-    let path: String
-    let name: String
     let columns: BenchmarksColumns
     /// Opens one more read-only connection like the caller's (same mode).
     let openConnection: @Sendable () throws -> DatabaseQueue
@@ -63,7 +61,7 @@ struct ParallelRows {
     /// Reads rowids `first...last` in `chunks` chunks (`chunkCount`) into `builder` (the caller's
     /// transaction is open on `db`).
     func read(first: Int64, last: Int64, chunks: Int, db: Database, into builder: inout DatasetBuilder,
-              progress: (@Sendable (String) -> Void)?) throws {
+              feed: inout BenchmarksDatabase.RowFeed) throws {
         let board = ChunkBoard(chunks: chunks, window: 2 * readers)
         let group = DispatchGroup()
         let selectSQL = columns.rangeSelectSQL
@@ -86,7 +84,6 @@ struct ParallelRows {
             board.cancel()
             group.wait()
         }
-        var count = 0
         for c in 0..<chunks {
             let rows: [RawRecord]
             if let batch = board.take(c) {
@@ -95,14 +92,8 @@ struct ParallelRows {
                 // Its reader failed: read the chunk here, in the caller's transaction.
                 rows = try Self.chunk(c, of: chunks, first: first, last: last, sql: selectSQL, columns: columns, db: db)
             }
-            for raw in rows {
-                count += 1
-                let id = raw.id, row = count
-                builder.add(raw, source: id.map { "\(name) id \($0)" } ?? "\(name) row \(row)")
-                if count % BenchmarksDatabase.progressEvery == 0 { progress?("read \(count) rows from \(name)") }
-            }
+            for raw in rows { feed.add(raw, to: &builder) }
         }
-        progress?("read \(count) \(count == 1 ? "row" : "rows") from \(name)")
     }
 
     /// One reader thread: its own connection, chunks r, r + n, r + 2n, … until done or cancelled.
