@@ -1,4 +1,5 @@
 import CostModel
+import CostTestSupport
 import Foundation
 import Testing
 
@@ -43,6 +44,9 @@ struct MetadataScannerTests {
         "{\"market\": \"On Demand\", \"purchase_option\": \"spot\"}",
         "{\"market\": \"weird\", \"purchase_option\": \"reserved\", \"spot_instance\": \"yes\", \"preemptible\": \"false\"}",
         "{\"spot_instance\": 2, \"preemptible\": \"1\"}",
+        "{\"mar\u{212A}et\": \"spot\", \"develope\u{0072}\": \"k\"}",
+        "{\"market\": \"on-demand\", \"mar\u{212A}et\": \"spot\"}",
+        "{\"caf\u{E9}\": 1, \"developer\": \"x\"}",
     ]
 
     @Test("every listed shape gives the same facts both ways")
@@ -67,7 +71,7 @@ struct MetadataScannerTests {
 
     @Test("5,000 generated objects give the same facts both ways")
     func generatedObjects() {
-        var rng = SplitMix(seed: 15)
+        var rng = SplitMix64(seed: 15)
         let keys = MetadataScanner.keys + ["other", "gpu_util", "labels"]
         let values = [#""ci""#, #"" padded ""#, #""""#, #""-n auto""#, #""true""#, #""0""#, #""spot""#, #""On-Demand""#,
                       #""pr-17""#, "17", "0", "1", "-1", "2", "0.5", "3.0", "1e2", "true", "false", "null",
@@ -85,37 +89,12 @@ struct MetadataScannerTests {
 
     @Test("every metadata text of the shared sample database gives the same facts both ways")
     func sampleDatabase() throws {
-        // Read with Python's sqlite3 (the tests import no GRDB): the texts as one JSON array.
         let path = IngestFixtures.samples.appendingPathComponent("benchmarks.db").path
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", "-c", """
-            import json, sqlite3, sys
-            db = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
-            print(json.dumps([r[0] for r in db.execute("SELECT metadata FROM benchmarks") if isinstance(r[0], str)]))
-            """, path]
-        let out = Pipe()
-        python.standardOutput = out
-        try python.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        python.waitUntilExit()
-        let texts = try JSONDecoder().decode([String].self, from: data)
+        let texts = try DemoInspection.query(path, "SELECT metadata FROM benchmarks WHERE typeof(metadata) = 'text'")
+            .compactMap { $0.first ?? nil }
         #expect(!texts.isEmpty)
         for text in texts {
             #expect(MetadataFacts(json: text) == MetadataFacts(parsing: text), "\(text)")
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failure reproduces.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

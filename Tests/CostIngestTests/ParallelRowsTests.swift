@@ -99,13 +99,14 @@ struct ParallelRowsTests {
         var builder = try DatasetBuilder(catalog: IngestFixtures.catalog, config: Config())
         builder.beginSource("benchmarks.db")
         // Every reader's connection fails to open: the calling thread reads every chunk itself.
-        let failing = ParallelRows(path: path, name: "benchmarks.db", columns: columns,
-                                   openConnection: { throw IngestError("no connection for this reader") }, readers: 2)
+        let failing = ParallelRows(columns: columns, openConnection: { throw IngestError("no connection for this reader") },
+                                   readers: 2)
+        var feed = BenchmarksDatabase.RowFeed(name: "benchmarks.db", progress: nil)
         try opened.queue.read { db in
             let bounds = try BenchmarksDatabase.rowidBounds(db)!
             let chunks = try #require(ParallelRows.chunkCount(first: bounds.first, last: bounds.last, rows: 12_000))
             #expect(chunks > 2)
-            try failing.read(first: bounds.first, last: bounds.last, chunks: chunks, db: db, into: &builder, progress: nil)
+            try failing.read(first: bounds.first, last: bounds.last, chunks: chunks, db: db, into: &builder, feed: &feed)
         }
         Self.compare(Self.dump(builder.finish()), expected, "every chunk read by the caller")
     }

@@ -132,11 +132,8 @@ import Testing
 struct CSVNumberFastPathTests {
     @Test("100,000 doubles across magnitudes, signs and whole numbers")
     func agree() {
-        var state: UInt64 = 7
-        func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state
-        }
+        var rng = SplitMix64(seed: 7)
+        func next() -> UInt64 { rng.next() }
         var values: [Double] = [1, -1, 0.1, 100, 1e15, 1e16, 123456789012345678, 0.0001, 0.00001, 1.5, -2.25, 9007199254740993]
         for _ in 0..<100_000 {
             let mantissa = Double(next() >> 11) / Double(1 << 53)

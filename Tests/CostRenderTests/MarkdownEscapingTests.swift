@@ -226,14 +226,10 @@ struct MarkdownEscapingFastPathTests {
     @Test("20,000 generated strings over the characters that matter")
     func generated() {
         let alphabet = Array("aw W1.)-+=:/ $%,(9#|_\t")
-        var state: UInt64 = 13
-        func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 33
-        }
+        var rng = SplitMix64(seed: 13)
         for _ in 0..<20_000 {
-            let length = Int(next() % 9)
-            let text = String((0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
+            let length = Int(rng.next() % 9)
+            let text = String((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
             #expect(MarkdownEscaping.escape(text) == MarkdownEscaping.escapeScalars(text), "\(text.debugDescription)")
         }
     }
