@@ -24,11 +24,18 @@ public enum MarkdownHTML {
     /// not safe to race from two threads; a Swift `static let` runs its initialiser exactly once.
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    private static let lock = NSLock()
+
     /// Renders GitHub-flavoured Markdown as an HTML fragment (no `<html>`/`<body>` shell). Throws
     /// only when cmark-gfm cannot allocate memory or its extensions library is broken: a report
     /// without its tables would be silently wrong, so the build stops with one clear line instead.
     public static func render(_ markdown: String) throws -> String {
         _ = registration
+        // One render at a time: two cmark-gfm parsers with extensions at work at once rendered
+        // differently (`MarkdownToHTMLTests.concurrentRendering` failed so in a CI run), and site
+        // pages are rendered on every core. This part is a few percent of a page's time.
+        lock.lock()
+        defer { lock.unlock() }
 
         guard let parser = cmark_parser_new(options) else {
             throw TemplateError(kind: .renderFailed, message: "cmark-gfm could not allocate a parser (out of memory) — free some memory and build again")
