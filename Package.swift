@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // cmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -39,6 +40,13 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The team's shared store: the benchmarks table read from PostgreSQL (postgres-nio, which
+        // re-exports the NIO and NIOSSL types it takes), rows handed to CostIngest's builder as the
+        // SQLite reader's are.
+        .target(name: "CostPostgres", dependencies: [
+            "CostModel", "CostIngest",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // The demo: a deterministic benchmarks.db in the team's schema. It writes the database that
         // CostIngest reads (ingest only reads), so it is GRDB's second importer, on purpose.
         .target(name: "CostDemo", dependencies: [
@@ -57,7 +65,7 @@ let package = Package(
         // The named stages (load inputs -> ingest -> analyse -> render -> write) and one job per
         // command, as a library: the CLI only parses options, calls a job and prints.
         .target(name: "CostPipeline", dependencies: [
-            "CostModel", "CostAssets", "CostIngest", "CostAnalysis", "CostRender", "CostSite",
+            "CostModel", "CostAssets", "CostIngest", "CostPostgres", "CostAnalysis", "CostRender", "CostSite",
         ]),
         .executableTarget(name: "costreport", dependencies: [
             "CostModel", "CostRender", "CostPipeline", "CostDemo",
@@ -79,6 +87,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "CostSiteTests", dependencies: ["CostModel", "CostAnalysis", "CostRender", "CostSite", "CostTestSupport"]),
         .testTarget(name: "CostAssetsTests", dependencies: ["CostAssets"]),
+        .testTarget(name: "CostPostgresTests", dependencies: ["CostIngest", "CostPostgres"]),
         .testTarget(name: "CostPipelineTests", dependencies: [
             "CostModel", "CostAssets", "CostIngest", "CostAnalysis", "CostRender", "CostPipeline", "CostTestSupport",
         ]),

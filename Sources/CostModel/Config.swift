@@ -22,6 +22,8 @@ public struct Config: Sendable, Equatable {
     /// `results: [folders]`: folders of JSON result files (spec §1), as paths from the working
     /// directory (the file's relative paths are resolved against the file's own folder).
     public var results: [String] = []
+    /// `table:`: the table of records in the database (`--table` wins).
+    public var table: String = "benchmarks"
     /// The file this config came from; nil when no config file was used (defaults only).
     public var sourcePath: String?
 

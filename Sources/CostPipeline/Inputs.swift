@@ -1,12 +1,16 @@
 import CostAssets
 import CostIngest
 import CostModel
+import CostPostgres
 import Foundation
 
 /// What a command was told to read, as the user gave it (paths not yet opened).
 public struct InputSettings: Sendable {
-    /// `--db`: the team's SQLite database; nil: `./benchmarks.db` when it exists.
+    /// `--db`: the team's SQLite database, or a `postgresql://` URL of the shared store; nil:
+    /// `./benchmarks.db` when it exists.
     public var database: String?
+    /// `--table`: the table of records in the database; nil: the config's `table:`, else `benchmarks`.
+    public var table: String?
     /// `--results`: folders of JSON result files; nil: the config's `results:`.
     public var results: [String]?
     /// `--config FILE`; nil: `./costreport.yml` when present, else the defaults.
@@ -25,10 +29,10 @@ public struct InputSettings: Sendable {
     /// Where `./costreport.yml` and the parent folders' are looked for; nil: the working directory.
     public var workingDirectory: String?
 
-    public init(database: String? = nil, results: [String]? = nil, config: String? = nil, pricing: String? = nil,
+    public init(database: String? = nil, table: String? = nil, results: [String]? = nil, config: String? = nil, pricing: String? = nil,
                 inventory: String? = nil, templates: String? = nil, asOf: Day? = nil, today: Day? = nil,
                 workingDirectory: String? = nil) {
-        self.database = database; self.results = results; self.config = config; self.pricing = pricing
+        self.database = database; self.table = table; self.results = results; self.config = config; self.pricing = pricing
         self.inventory = inventory; self.templates = templates; self.asOf = asOf; self.today = today
         self.workingDirectory = workingDirectory
     }
@@ -62,17 +66,22 @@ public struct LoadInputs: Sendable {
             let cwd = settings.workingDirectory ?? FileManager.default.currentDirectoryPath
             let found = settings.workingDirectory == nil ? "benchmarks.db" : cwd + "/benchmarks.db"
             let database = settings.database ?? (FileManager.default.fileExists(atPath: cwd + "/benchmarks.db") ? found : nil)
-            if let database { try Step.loadInputs.run(file: database) { try SQLiteRecordSource(path: database).validate() } }
+            // A SQLite file is checked before the config is read; the config may name the table.
+            if let database, !PostgresLocation.isURL(database) {
+                try Step.loadInputs.run(file: database) { try SQLiteRecordSource(path: database).validate() }
+            }
             let config = try Self.loadConfig(settings, progress: progress)
+            let table = settings.table ?? config.table
+            let store = try database.map { try Self.databaseSource($0, table: table) }
             // The database first, then each results folder (spec §1: one run, one source).
             let folders = settings.results ?? config.results
-            let sources: [any RecordSource] = (database.map { [SQLiteRecordSource(path: $0)] } ?? [])
-                + folders.map { ResultFilesSource(folder: $0) }
+            let sources: [any RecordSource] = (store.map { [$0] } ?? []) + folders.map { ResultFilesSource(folder: $0) }
             guard !sources.isEmpty else {
                 throw PipelineError(step: .loadInputs, file: "benchmarks.db", message:
                     "no data to read: there is no ./benchmarks.db — pass --db FILE (the team's SQLite database) and/or --results DIR (a folder of JSON result files), or run `costreport demo` for sample data")
             }
-            for source in sources.dropFirst(database == nil ? 0 : 1) {
+            // Every source, the SQLite file again (cheap) now that the table is known.
+            for source in sources {
                 try Step.loadInputs.run(file: source.name) { try source.validate() }
             }
             let catalog = try CatalogLoader.load(overridePath: settings.pricing)
@@ -82,6 +91,14 @@ public struct LoadInputs: Sendable {
                           assets: assets, sources: sources,
                           today: settings.today ?? Clock.today(timezone: config.timezone))
         }
+    }
+
+    /// `--db` as a source: a `postgresql://` URL is the shared store, anything else a SQLite file.
+    /// A URL is parsed here, so a malformed one fails before anything is read; its password
+    /// never appears in a message (the source's name has none).
+    static func databaseSource(_ database: String, table: String) throws -> any RecordSource {
+        guard PostgresLocation.isURL(database) else { return SQLiteRecordSource(path: database, table: table) }
+        return try Step.loadInputs.run(file: "--db") { try PostgresRecordSource(url: database, table: table) }
     }
 
     /// `--config FILE`, else the discovered `costreport.yml` (`ConfigDiscovery`), else the defaults.

@@ -5,8 +5,11 @@ import CostPipeline
 
 /// Where the records, the config, the prices and the inventory come from (every command that reads data).
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The team's SQLite database. Default: ./benchmarks.db when it exists.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The team's SQLite database, or its shared PostgreSQL store: postgresql://USER@HOST[:PORT]/DBNAME[?sslmode=require] (the password from PGPASSWORD or ~/.pgpass). Default: ./benchmarks.db when it exists.", valueName: "file|url"))
     var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("The table of records in the database. Default: table: in costreport.yml, else benchmarks.", valueName: "name"))
+    var table: String?
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Folders of JSON result files (daily/, weekly/, pr/, results/…/results.json), read after the database; repeat the option or list several. Default: results: in costreport.yml.", valueName: "dir"))
     var results: [String] = []
@@ -28,7 +31,7 @@ struct InputOptions: ParsableArguments {
 
     /// The settings for the pipeline; `templates` from the command's `TemplateOptions`, if it has them.
     func settings(templates: String? = nil) -> InputSettings {
-        InputSettings(database: db, results: results.isEmpty ? nil : results, config: config, pricing: pricing,
+        InputSettings(database: db, table: table, results: results.isEmpty ? nil : results, config: config, pricing: pricing,
                       inventory: inventory, templates: templates, asOf: asOf, today: today)
     }
 }

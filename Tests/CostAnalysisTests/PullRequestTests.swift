@@ -310,7 +310,7 @@ enum PullRequestFixture {
             ##"{"branch": "main", "market": "spot"}"##,
         ]
         for (i, m) in metadata.enumerated() {
-            try writer.execute(SQLiteHandFixture.insert(
+            try writer.execute(HandComputedRows.insert(
                 run: "run-\(i)", timestamp: "2026-11-2\(i)T10:00:00", provider: "aws", instance: "g5.xlarge",
                 region: "us-east-2", hardware: "nvidia", gpu: "A10G", benchmark: "test_x", suite: "unit",
                 duration: 3600, cost: 1.0 + Double(i), metadata: m))

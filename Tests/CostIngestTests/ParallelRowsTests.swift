@@ -101,7 +101,7 @@ struct ParallelRowsTests {
         // Every reader's connection fails to open: the calling thread reads every chunk itself.
         let failing = ParallelRows(columns: columns, openConnection: { throw IngestError("no connection for this reader") },
                                    readers: 2)
-        var feed = BenchmarksDatabase.RowFeed(name: "benchmarks.db", progress: nil)
+        var feed = RowFeed(name: "benchmarks.db", progress: nil)
         try opened.queue.read { db in
             let bounds = try BenchmarksDatabase.rowidBounds(db)!
             let chunks = try #require(ParallelRows.chunkCount(first: bounds.first, last: bounds.last, rows: 12_000))

@@ -40,7 +40,7 @@ struct ConfigParser {
     let reader: YAMLReader
 
     static let topKeys = ["timezone", "cost_attribution", "critical_suites", "budget", "right_size",
-                          "off_peak", "reserved", "inventory", "checklist", "results", "focus"]
+                          "off_peak", "reserved", "inventory", "checklist", "results", "focus", "table"]
     static let budgetKeys = ["monthly", "warn_at", "critical_at", "daily_alert", "allocations"]
     static let testTypes = ["unit", "quick", "integration", "benchmark"]
     static let families = ["aws", "gcp", "gcp-tpu"]
@@ -75,6 +75,12 @@ struct ConfigParser {
                 }
             case "checklist": try checklist(value, into: &config)
             case "results": config.results = try results(value)
+            case "table":
+                let name = try reader.string(value, path: "table", "a table name such as benchmarks")
+                guard BenchmarksSchema.isValidTableName(name) else {
+                    throw reader.error("'table' must be a table name (letters, digits and _, optionally after a schema: analytics.benchmarks), got '\(name)'")
+                }
+                config.table = name
             case "focus":
                 try single(value, path: "focus", key: "billing_account_id") {
                     config.focusBillingAccountId = try reader.string($0, path: "focus.billing_account_id", "the billing account's id (text)")

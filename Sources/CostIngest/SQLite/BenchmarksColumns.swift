@@ -10,12 +10,7 @@ import GRDBSQLite  // the C API, to read TEXT with its length (NUL included)
 /// uses indices, not names. Values are read by storage class, so a number stored as text
 /// (SQLite's type affinity does not stop that) is still a number.
 struct BenchmarksColumns {
-    static let table = "benchmarks"
-    static let required = ["run_id", "timestamp"]
-    static let all = ["id", "run_id", "timestamp", "cloud_provider", "instance_type", "region",
-                      "hardware_type", "gpu_model", "benchmark_name", "benchmark_suite", "latency_ms",
-                      "throughput", "memory_mb", "tests_passed", "tests_failed", "tests_skipped",
-                      "duration_seconds", "cost_usd", "metadata"]
+    static let all = BenchmarksSchema.columns
 
     let selectSQL: String
     /// The table has a column named `rowid`, `_rowid_` or `oid` (read on one connection).
@@ -24,78 +19,47 @@ struct BenchmarksColumns {
     /// needs to lie past the largest rowid).
     let rangeSelectSQL: String
 
-    init(_ db: Database, path: String) throws {
-        guard try db.tableExists(Self.table) else {
+    init(_ db: Database, path: String, table: String = BenchmarksSchema.defaultTable) throws {
+        guard try db.tableExists(table) else {
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             let found = tables.isEmpty ? "it has no tables" : "its tables: \(tables.joined(separator: ", "))"
-            throw IngestError("\(path) has no `benchmarks` table (\(found)) — pass the database the team's BenchmarkDatabase writes with --db PATH")
+            let fix = table == BenchmarksSchema.defaultTable ? "pass the database the team's BenchmarkDatabase writes with --db PATH"
+                : "name the table with --table NAME (or `table:` in costreport.yml)"
+            throw IngestError("\(path) has no `\(table)` table (\(found)) — \(fix)")
         }
-        let present = Set(try db.columns(in: Self.table).map { $0.name.lowercased() })
-        for column in Self.required where !present.contains(column) {
-            throw IngestError("\(path): the `benchmarks` table has no `\(column)` column — it is not in the team's schema (spec §1)")
+        let present = Set(try db.columns(in: table).map { $0.name.lowercased() })
+        for column in BenchmarksSchema.required where !present.contains(column) {
+            throw IngestError("\(path): the `\(table)` table has no `\(column)` column — it is not in the team's schema (spec §1)")
         }
         // A column named like the rowid hides it from `rowid` in SQL: chunks by rowid would then
         // be chunks of that column, and rows where it is NULL or text would fall outside them.
         shadowsRowid = !present.isDisjoint(with: ["rowid", "_rowid_", "oid"])
         let list = Self.all.map { present.contains($0) ? "\"\($0)\"" : "NULL" }.joined(separator: ", ")
-        selectSQL = "SELECT \(list) FROM \(Self.table) ORDER BY rowid"
-        rangeSelectSQL = "SELECT \(list) FROM \(Self.table) WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
+        let from = BenchmarksSchema.quoted(table)
+        selectSQL = "SELECT \(list) FROM \(from) ORDER BY rowid"
+        rangeSelectSQL = "SELECT \(list) FROM \(from) WHERE rowid BETWEEN ? AND ? ORDER BY rowid"
     }
 
     /// Reads a statement's rows into raw records (see `RowReader`).
     func reader() -> RowReader { RowReader() }
 
-    /// Text as stored; a number in a text column reads as its text.
-    static func text(_ value: DatabaseValue) -> String? {
-        switch value.storage {
-        case .null: return nil
-        case .string(let s): return s
-        case .int64(let n): return String(n)
-        case .double(let d): return LenientValue.integer(fromDouble: d).map(String.init) ?? String(d)
-        case .blob(let data): return String(decoding: data, as: UTF8.self)
-        }
-    }
+    // The values by storage class, with the rules every database reader shares (`StoredValue`).
+    @inline(__always) static func text(_ value: DatabaseValue) -> String? { StoredValue(value).text }
+    @inline(__always) static func number(_ value: DatabaseValue) -> Double? { StoredValue(value).number }
+    @inline(__always) static func integer(_ value: DatabaseValue) -> Int? { StoredValue(value).integer }
+    @inline(__always) static func count(_ value: DatabaseValue) -> Int? { StoredValue(value).count }
+    @inline(__always) static func timestamp(_ value: DatabaseValue) -> RawTimestamp? { StoredValue(value).timestamp }
+}
 
-    /// Double from INTEGER, REAL or numeric TEXT; non-numeric text becomes NaN (rejected as invalid).
-    static func number(_ value: DatabaseValue) -> Double? {
+extension StoredValue {
+    /// SQLite's storage class, as GRDB reads it.
+    @inline(__always) init(_ value: DatabaseValue) {
         switch value.storage {
-        case .null: return nil
-        case .int64(let n): return Double(n)
-        case .double(let d): return d
-        case .string(let s): return LenientValue.number(fromText: s)
-        case .blob: return .nan
-        }
-    }
-
-    static func integer(_ value: DatabaseValue) -> Int? {
-        switch value.storage {
-        case .null, .blob: return nil
-        case .int64(let n): return Int(exactly: n)
-        case .double(let d): return LenientValue.integer(fromDouble: d)
-        case .string(let s): return LenientValue.integer(fromText: s)
-        }
-    }
-
-    /// A test count: whole numbers as themselves, anything else (text, a fraction, a blob)
-    /// `RawRecord.invalidCount`, which the builder counts (spec §12).
-    static func count(_ value: DatabaseValue) -> Int? {
-        switch value.storage {
-        case .null: return nil
-        case .int64(let n): return Int(n)
-        case .double(let d): return LenientValue.count(fromDouble: d)
-        case .string(let s): return LenientValue.count(fromText: s)
-        case .blob: return RawRecord.invalidCount
-        }
-    }
-
-    /// ISO text, or epoch seconds when the writer stored a number.
-    static func timestamp(_ value: DatabaseValue) -> RawTimestamp? {
-        switch value.storage {
-        case .null: return nil
-        case .int64(let n): return .epochSeconds(Double(n))
-        case .double(let d): return .epochSeconds(d)
-        case .string(let s): return .text(s)
-        case .blob(let data): return .text(String(decoding: data, as: UTF8.self))
+        case .null: self = .null
+        case .int64(let n): self = .integer(n)
+        case .double(let d): self = .real(d)
+        case .string(let s): self = .text(s)
+        case .blob(let data): self = .blob([UInt8](data))
         }
     }
 }

@@ -10,21 +10,20 @@ import GRDB
 public enum BenchmarksDatabase {
     /// How long a read waits for a writer's lock before giving up (SQLite busy timeout).
     public static let busyTimeout: TimeInterval = 5
-    static let progressEvery = 100_000
     /// Reads of an immutable snapshot that a writer changed meanwhile are redone; the last
     /// attempt is a shared read (with locks), which a writer cannot disturb.
     static let readAttempts = 3
 
     /// Reads every row of the `benchmarks` table into a dataset of its own (tests and tools that
     /// read one database; the pipeline reads it as a `SQLiteRecordSource` beside other sources).
-    public static func read(path: String, catalog: Catalog, config: Config,
+    public static func read(path: String, table: String = BenchmarksSchema.defaultTable, catalog: Catalog, config: Config,
                             progress: (@Sendable (String) -> Void)? = nil) throws -> Dataset {
-        try RecordSources.dataset(from: [SQLiteRecordSource(path: path)], catalog: catalog, config: config,
+        try RecordSources.dataset(from: [SQLiteRecordSource(path: path, table: table)], catalog: catalog, config: config,
                                   progress: progress)
     }
 
     /// Streams every row of the `benchmarks` table, read-only, with a GRDB row cursor, into `builder`.
-    static func read(path: String, into builder: inout DatasetBuilder,
+    static func read(path: String, table: String = BenchmarksSchema.defaultTable, into builder: inout DatasetBuilder,
                      progress: (@Sendable (String) -> Void)?, parallel: ParallelRows.Policy = .automatic) throws {
         try checkIsSQLiteFile(path)
         progress?("reading \(path)")
@@ -32,7 +31,7 @@ public enum BenchmarksDatabase {
         for attempt in 1...readAttempts {
             let opened = try open(path, sharedOnly: attempt == readAttempts)
             do {
-                try readRows(opened, path: path, into: &builder, progress: progress, parallel: parallel)
+                try readRows(opened, path: path, table: table, into: &builder, progress: progress, parallel: parallel)
             } catch _ where opened.changedSinceOpening() {
                 // An immutable read that a writer's checkpoint tore: read again, below.
             }
@@ -42,13 +41,13 @@ public enum BenchmarksDatabase {
         }
     }
 
-    private static func readRows(_ opened: Opened, path: String, into builder: inout DatasetBuilder,
+    private static func readRows(_ opened: Opened, path: String, table: String, into builder: inout DatasetBuilder,
                                  progress: (@Sendable (String) -> Void)?, parallel: ParallelRows.Policy) throws {
         let name = (path as NSString).lastPathComponent
         do {
             try opened.queue.read { db in
-                let columns = try BenchmarksColumns(db, path: path)
-                let bounds = try Self.rowidBounds(db)
+                let columns = try BenchmarksColumns(db, path: path, table: table)
+                let bounds = try Self.rowidBounds(db, table: table)
                 let estimate = Self.rowEstimate(bounds, path: path)
                 builder.reserveCapacity(for: min(estimate, Self.maximumReservation))
                 var feed = RowFeed(name: name, progress: progress)
@@ -89,10 +88,10 @@ public enum BenchmarksDatabase {
     }
 
     /// The smallest and largest rowid; nil for an empty table.
-    static func rowidBounds(_ db: Database) throws -> (first: Int64, last: Int64)? {
+    static func rowidBounds(_ db: Database, table name: String = BenchmarksSchema.defaultTable) throws -> (first: Int64, last: Int64)? {
         // Two queries: SQLite answers a lone min() or max() of the rowid from the b-tree's ends, but
         // both in one query scan the whole table.
-        let table = BenchmarksColumns.table
+        let table = BenchmarksSchema.quoted(name)
         guard let first = try Int64.fetchOne(db, sql: "SELECT min(rowid) FROM \(table)"),
               let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)"), first <= last else { return nil }
         return (first, last)
@@ -113,27 +112,6 @@ public enum BenchmarksDatabase {
     /// copied (untouched capacity costs address space, not memory), never so much that the
     /// allocation itself could fail on a small machine.
     static let maximumReservation = 8_000_000
-
-    /// Hands a database's rows to the builder in rowid order, naming each for the data-quality
-    /// report (`benchmarks.db id 17`, or its row number when it has no id) and saying progress.
-    /// The serial read and `ParallelRows` both feed through it.
-    struct RowFeed {
-        let name: String
-        let progress: (@Sendable (String) -> Void)?
-        private(set) var count = 0
-
-        init(name: String, progress: (@Sendable (String) -> Void)?) { self.name = name; self.progress = progress }
-
-        mutating func add(_ raw: RawRecord, to builder: inout DatasetBuilder) {
-            count += 1
-            // The label's closure captures the id and number, not the record: capturing `raw` copies it per row.
-            let id = raw.id, row = count, name = name
-            builder.add(raw, source: id.map { "\(name) id \($0)" } ?? "\(name) row \(row)")
-            if count % progressEvery == 0 { progress?("read \(count) rows from \(name)") }
-        }
-
-        func finish() { progress?("read \(count) \(count == 1 ? "row" : "rows") from \(name)") }
-    }
 
     // MARK: - Opening
 

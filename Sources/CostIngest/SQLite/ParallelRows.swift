@@ -61,7 +61,7 @@ struct ParallelRows {
     /// Reads rowids `first...last` in `chunks` chunks (`chunkCount`) into `builder` (the caller's
     /// transaction is open on `db`).
     func read(first: Int64, last: Int64, chunks: Int, db: Database, into builder: inout DatasetBuilder,
-              feed: inout BenchmarksDatabase.RowFeed) throws {
+              feed: inout RowFeed) throws {
         let board = ChunkBoard(chunks: chunks, window: 2 * readers)
         let group = DispatchGroup()
         let selectSQL = columns.rangeSelectSQL

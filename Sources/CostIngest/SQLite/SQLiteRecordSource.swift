@@ -2,13 +2,25 @@
 /// row cursor, never written.
 public struct SQLiteRecordSource: RecordSource {
     public let path: String
+    /// The table of records (`--table`, `table:` in the config).
+    public let table: String
     public var name: String { path }
 
-    public init(path: String) { self.path = path }
+    public init(path: String, table: String = BenchmarksSchema.defaultTable) { self.path = path; self.table = table }
 
-    public func validate() throws { try BenchmarksDatabase.checkIsSQLiteFile(path) }
+    public func validate() throws {
+        try checkTableName()
+        try BenchmarksDatabase.checkIsSQLiteFile(path)
+    }
 
     public func read(into builder: inout DatasetBuilder, progress: (@Sendable (String) -> Void)?) throws {
-        try BenchmarksDatabase.read(path: path, into: &builder, progress: progress)
+        try checkTableName()
+        try BenchmarksDatabase.read(path: path, table: table, into: &builder, progress: progress)
+    }
+
+    private func checkTableName() throws {
+        guard BenchmarksSchema.isValidTableName(table), !table.contains(".") else {
+            throw IngestError("--table '\(table)' is not a table name costreport can read from \(path): use letters, digits and _ (a SQLite database has no schemas)")
+        }
     }
 }

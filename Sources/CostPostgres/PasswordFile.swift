@@ -1,0 +1,60 @@
+import Foundation
+
+/// Where the password comes from when the URL has none, as libpq looks for it: `PGPASSWORD`, then
+/// the password file (`PGPASSFILE`, else `~/.pgpass`). Keeping it out of the URL keeps it out of
+/// shell history, CI logs and `ps`.
+enum PasswordLookup {
+    /// The password for `location`, and a warning when the password file was skipped.
+    static func password(for location: PostgresLocation,
+                         environment: [String: String]) -> (password: String?, warning: String?) {
+        if let password = location.password { return (password, nil) }
+        if let password = environment["PGPASSWORD"], !password.isEmpty { return (password, nil) }
+        let path = environment["PGPASSFILE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { $0 + "/.pgpass" }
+        guard let path else { return (nil, nil) }
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return (nil, nil) }
+        // libpq ignores a password file that others can read, and says so: so do we.
+        if info.st_mode & (S_IRWXG | S_IRWXO) != 0 {
+            return (nil, "\(path) is readable by others, so it is not used (as libpq does) — chmod 600 \(path)")
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return (nil, "\(path) could not be read as UTF-8 text: it is not used")
+        }
+        return (PasswordFile.match(text, host: location.host, port: location.port,
+                                   database: location.database, user: location.user), nil)
+    }
+}
+
+/// libpq's password file format: one `host:port:database:username:password` per line, `*`
+/// matching anything in the first four fields, `\` escaping `:` and `\`, `#` starting a comment;
+/// the first matching line wins.
+enum PasswordFile {
+    static func match(_ text: String, host: String, port: Int, database: String, user: String) -> String? {
+        let wanted = [host, String(port), database, user]
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+            if line.hasPrefix("#") { continue }
+            let fields = split(line)
+            guard fields.count == 5 else { continue }
+            // The host is compared as written in the URL, as libpq does (no name lookup).
+            let matches = zip(fields.prefix(4), wanted).allSatisfy { field, value in field == "*" || field == value }
+            if matches { return fields[4] }
+        }
+        return nil
+    }
+
+    /// The fields of one line: split at unescaped `:`, escapes removed.
+    static func split(_ line: Substring) -> [String] {
+        var fields: [String] = [], current = "", escaped = false
+        for ch in line {
+            if escaped { current.append(ch); escaped = false; continue }
+            switch ch {
+            case "\\": escaped = true
+            case ":" where fields.count < 4: fields.append(current); current = ""
+            default: current.append(ch)
+            }
+        }
+        fields.append(current)
+        return fields
+    }
+}

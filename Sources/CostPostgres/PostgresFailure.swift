@@ -1,0 +1,129 @@
+import CostIngest
+import PostgresNIO
+
+/// Every way a read of the shared store fails, as one line that names the server and the fix.
+/// postgres-nio's own descriptions hide everything (to keep secrets out of logs), so the cases are
+/// told apart by code and SQLSTATE; the password is never part of any line.
+enum PostgresFailure {
+    static func describe(_ error: any Error, location: PostgresLocation, table: String) -> IngestError {
+        let server = "PostgreSQL at \(location.hostAndPort)"
+        let user = location.user, database = location.database
+        switch error {
+        case let error as IngestError:
+            return error
+        case let problem as PostgresProblem:
+            switch problem {
+            case .missingTable(let tables):
+                let seen = tables.isEmpty ? "it has no tables that \(user) can see" : "tables \(user) can see: \(tables.joined(separator: ", "))"
+                return IngestError("\(server): database \(database) has no table `\(table)` (\(seen)) — name it with --table NAME (or `table:` in costreport.yml)")
+            case .missingColumn(let column):
+                let why = column == "id" ? "costreport reads rows in its order, as the team's bigserial id gives them" : "it is in the team's schema (spec §1)"
+                return IngestError("\(server): table `\(table)` in \(database) has no `\(column)` column — \(why); check --table names the benchmarks table")
+            case .mayNotRead:
+                return permissionDenied(server, table: table, user: user)
+            }
+        case let error as PSQLError:
+            return describe(error, server: server, location: location, table: table)
+        default:
+            return IngestError("\(server): \(String(reflecting: error))")
+        }
+    }
+
+    private static func permissionDenied(_ server: String, table: String, user: String) -> IngestError {
+        IngestError("\(server): user \(user) may not read table `\(table)` — a role needs only SELECT: GRANT SELECT ON \(table) TO \(user)")
+    }
+
+    private static func describe(_ error: PSQLError, server: String, location: PostgresLocation, table: String) -> IngestError {
+        let user = location.user
+        switch error.code {
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let message = oneLine(error.serverInfo?[.message] ?? "no message")
+            switch state {
+            case "28P01":
+                return IngestError("\(server) refused the password for user \(user) — check PGPASSWORD, or the line for this server in ~/.pgpass (host:port:database:user:password)")
+            case "28000":
+                return IngestError("\(server) refused user \(user): \(message) — check the user in --db, and that the server's pg_hba.conf lets it in from here")
+            case "3D000":
+                return IngestError("\(server) has no database \(location.database) — check the name after the host in --db (postgresql://USER@HOST/DBNAME)")
+            case "42P01":
+                return IngestError("\(server): database \(location.database) has no table `\(table)` — name it with --table NAME")
+            case "42703":
+                return IngestError("\(server): table `\(table)` lacks a column: \(message) — check --table names the benchmarks table")
+            case "42501":
+                return permissionDenied(server, table: table, user: user)
+            case "57P03":
+                return IngestError("\(server) is starting up or shutting down — try again in a moment")
+            case "53300":
+                return IngestError("\(server) has no free connection slot: \(message) — try again, or raise max_connections")
+            case "25006", "25P02", "40001":
+                return IngestError("\(server): the read transaction failed: \(message) — run the command again")
+            default:
+                return IngestError("\(server): \(message) (SQLSTATE \(state.isEmpty ? "unknown" : state))")
+            }
+        case .authMechanismRequiresPassword:
+            return IngestError("\(server) wants a password for user \(user) — set PGPASSWORD, or add a line to ~/.pgpass (host:port:database:user:password, chmod 600); keep it out of --db, which shell history keeps")
+        case .unsupportedAuthMechanism:
+            return IngestError("\(server) asks for an authentication method costreport does not support — use password or scram-sha-256 authentication for user \(user)")
+        case .sslUnsupported:
+            return IngestError("\(server) does not offer TLS, and sslmode=\(location.tls.rawValue) requires it — turn ssl on at the server, or use sslmode=prefer")
+        case .connectionError:
+            return connectionFailure(error.underlying, server: server, location: location)
+        case .serverClosedConnection, .uncleanShutdown:
+            return IngestError("\(server) closed the connection during the read — check the server's log, then run the command again")
+        case .queryCancelled:
+            return IngestError("\(server) cancelled the read (statement_timeout or an administrator) — run the command again")
+        default:
+            return IngestError("\(server): \(oneLine(String(reflecting: error)))")
+        }
+    }
+
+    private static func connectionFailure(_ underlying: (any Error)?, server: String, location: PostgresLocation) -> IngestError {
+        let host = location.hostAndPort
+        switch underlying {
+        case let error as ChannelError:
+            if case .connectTimeout = error {
+                return IngestError("cannot reach PostgreSQL at \(host): no answer within \(location.connectTimeout) s — check the host, the port and the firewall (connect_timeout=\(location.connectTimeout) in --db)")
+            }
+            return IngestError("cannot reach PostgreSQL at \(host): \(error) — check the host and port in --db")
+        case let error as NIOConnectionError:
+            if error.connectionErrors.isEmpty {
+                return IngestError("cannot reach PostgreSQL at \(host): the host name \(location.host) does not resolve — check the host in --db")
+            }
+            let reasons = Set(error.connectionErrors.map { reason($0.error) }).sorted().joined(separator: "; ")
+            return IngestError("cannot reach PostgreSQL at \(host): \(reasons) — check that the server runs and listens on that port, and the host in --db")
+        case let error as NIOSSLError:
+            return tlsFailure("\(error)", server: server, location: location)
+        case let error as NIOSSLExtraError:
+            return tlsFailure("\(error)", server: server, location: location)
+        case let error?:
+            return IngestError("cannot reach PostgreSQL at \(host): \(oneLine(String(describing: error))) — check the host and port in --db")
+        case nil:
+            return IngestError("cannot reach PostgreSQL at \(host) — check the host and port in --db")
+        }
+    }
+
+    private static func tlsFailure(_ detail: String, server: String, location: PostgresLocation) -> IngestError {
+        let fix = location.tls == .verifyFull || location.tls == .verifyCA
+            ? "give the CA that signed the server's certificate with sslrootcert=FILE, and for verify-full connect by the name the certificate holds"
+            : "check the server's TLS settings"
+        return IngestError("\(server): TLS failed (\(oneLine(detail))) — \(fix)")
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case ENETUNREACH: return "network unreachable"
+            case EHOSTUNREACH: return "host unreachable"
+            case ETIMEDOUT: return "timed out"
+            default: return oneLine(io.description)
+            }
+        }
+        return oneLine(String(describing: error))
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
