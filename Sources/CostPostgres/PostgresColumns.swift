@@ -81,14 +81,19 @@ struct PostgresColumns {
     static func value(_ cell: PostgresCell) -> StoredValue {
         guard let bytes = cell.bytes else { return .null }
         switch cell.dataType {
-        case .float8: return bytes.getInteger(at: bytes.readerIndex, as: UInt64.self).map { .real(Double(bitPattern: $0)) } ?? .null
-        case .float4: return bytes.getInteger(at: bytes.readerIndex, as: UInt32.self).map { .real(Double(Float(bitPattern: $0))) } ?? .null
+        // NaN as NULL: SQLite stores a NaN as NULL (the Python writer's float('nan') arrives so).
+        case .float8: return bytes.getInteger(at: bytes.readerIndex, as: UInt64.self).map { real(Double(bitPattern: $0)) } ?? .null
+        case .float4: return bytes.getInteger(at: bytes.readerIndex, as: UInt32.self).map { real(Double(Float(bitPattern: $0))) } ?? .null
         case .int8: return bytes.getInteger(at: bytes.readerIndex, as: Int64.self).map { .integer($0) } ?? .null
         case .int4: return bytes.getInteger(at: bytes.readerIndex, as: Int32.self).map { .integer(Int64($0)) } ?? .null
         case .int2: return bytes.getInteger(at: bytes.readerIndex, as: Int16.self).map { .integer(Int64($0)) } ?? .null
         default: return .text(String(decoding: bytes.readableBytesView, as: UTF8.self))
         }
     }
+}
+
+extension PostgresColumns {
+    @inline(__always) static func real(_ d: Double) -> StoredValue { d.isNaN ? .null : .real(d) }
 }
 
 /// What the reader found wrong with the table (worded by `PostgresFailure`).

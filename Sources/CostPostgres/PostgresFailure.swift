@@ -5,7 +5,8 @@ import PostgresNIO
 /// postgres-nio's own descriptions hide everything (to keep secrets out of logs), so the cases are
 /// told apart by code and SQLSTATE; the password is never part of any line.
 enum PostgresFailure {
-    static func describe(_ error: any Error, location: PostgresLocation, table: String) -> IngestError {
+    /// `passwordNote`: why the password file was skipped, when it was (said with a password error).
+    static func describe(_ error: any Error, location: PostgresLocation, table: String, passwordNote: String? = nil) -> IngestError {
         let server = "PostgreSQL at \(location.hostAndPort)"
         let user = location.user, database = location.database
         switch error {
@@ -23,25 +24,30 @@ enum PostgresFailure {
                 return permissionDenied(server, table: table, user: user)
             }
         case let error as PSQLError:
-            return describe(error, server: server, location: location, table: table)
+            return describe(error, server: server, location: location, table: table, passwordNote: passwordNote)
         default:
-            return IngestError("\(server): \(String(reflecting: error))")
+            return IngestError("\(server): \(oneLine(String(describing: error))) — check the server's log, then run the command again")
         }
     }
 
     private static func permissionDenied(_ server: String, table: String, user: String) -> IngestError {
-        IngestError("\(server): user \(user) may not read table `\(table)` — a role needs only SELECT: GRANT SELECT ON \(table) TO \(user)")
+        // A schema the role may not use hides the table the same way (PostgreSQL says 42501 for both).
+        let schema = table.split(separator: ".").count == 2 ? table.split(separator: ".")[0] : nil
+        let usage = schema.map { " (and GRANT USAGE ON SCHEMA \($0) TO \(user))" } ?? ""
+        return IngestError("\(server): user \(user) may not read table `\(table)` — a role needs only SELECT: GRANT SELECT ON \(table) TO \(user)\(usage)")
     }
 
-    private static func describe(_ error: PSQLError, server: String, location: PostgresLocation, table: String) -> IngestError {
+    private static func describe(_ error: PSQLError, server: String, location: PostgresLocation, table: String,
+                                 passwordNote: String?) -> IngestError {
         let user = location.user
+        let note = passwordNote.map { "; note: \($0)" } ?? ""
         switch error.code {
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""
             let message = oneLine(error.serverInfo?[.message] ?? "no message")
             switch state {
             case "28P01":
-                return IngestError("\(server) refused the password for user \(user) — check PGPASSWORD, or the line for this server in ~/.pgpass (host:port:database:user:password)")
+                return IngestError("\(server) refused the password for user \(user) — check PGPASSWORD, or the line for this server in ~/.pgpass (host:port:database:user:password)\(note)")
             case "28000":
                 return IngestError("\(server) refused user \(user): \(message) — check the user in --db, and that the server's pg_hba.conf lets it in from here")
             case "3D000":
@@ -56,13 +62,17 @@ enum PostgresFailure {
                 return IngestError("\(server) is starting up or shutting down — try again in a moment")
             case "53300":
                 return IngestError("\(server) has no free connection slot: \(message) — try again, or raise max_connections")
+            case "55P03":
+                return IngestError("\(server): table `\(table)` stayed locked by another session (ALTER TABLE, VACUUM FULL) for \(PostgresReader.lockTimeoutSeconds) s — run the command again when it has finished")
+            case "57014":
+                return IngestError("\(server) cancelled the read (statement_timeout or an administrator) — run the command again, or raise the role's statement_timeout")
             case "25006", "25P02", "40001":
                 return IngestError("\(server): the read transaction failed: \(message) — run the command again")
             default:
                 return IngestError("\(server): \(message) (SQLSTATE \(state.isEmpty ? "unknown" : state))")
             }
         case .authMechanismRequiresPassword:
-            return IngestError("\(server) wants a password for user \(user) — set PGPASSWORD, or add a line to ~/.pgpass (host:port:database:user:password, chmod 600); keep it out of --db, which shell history keeps")
+            return IngestError("\(server) wants a password for user \(user) — set PGPASSWORD, or add a line to ~/.pgpass (host:port:database:user:password, chmod 600); keep it out of --db, which shell history keeps\(note)")
         case .unsupportedAuthMechanism:
             return IngestError("\(server) asks for an authentication method costreport does not support — use password or scram-sha-256 authentication for user \(user)")
         case .sslUnsupported:
@@ -73,8 +83,14 @@ enum PostgresFailure {
             return IngestError("\(server) closed the connection during the read — check the server's log, then run the command again")
         case .queryCancelled:
             return IngestError("\(server) cancelled the read (statement_timeout or an administrator) — run the command again")
+        case .saslError:
+            return IngestError("\(server): the password exchange with user \(user) failed — check the password (PGPASSWORD, ~/.pgpass) and the server's log\(note)")
+        case .receivedUnencryptedDataAfterSSLRequest, .failedToAddSSLHandler:
+            return tlsFailure("the server's answer to the TLS request was not TLS", server: server, location: location)
         default:
-            return IngestError("\(server): \(oneLine(String(reflecting: error)))")
+            // postgres-nio's debug description of the rest names the request and its source file,
+            // not the fix: the code is what a reader can look up.
+            return IngestError("\(server): the connection failed (\(error.code)) — check the server's log, then run the command again")
         }
     }
 

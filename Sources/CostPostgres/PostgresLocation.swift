@@ -44,11 +44,17 @@ public struct PostgresLocation: Sendable, Equatable {
 
     static let parameters = ["sslmode", "sslrootcert", "connect_timeout", "application_name"]
 
-    /// Parses the URL; `environment` supplies libpq's fallbacks (PGUSER, PGSSLMODE,
-    /// PGSSLROOTCERT, PGCONNECT_TIMEOUT; USER for the user name, as libpq takes the login's).
+    /// Parses the URL; `environment` supplies libpq's fallbacks (PGUSER, PGPORT, PGDATABASE,
+    /// PGSSLMODE, PGSSLROOTCERT, PGCONNECT_TIMEOUT; USER for the user name, as libpq takes the login's).
     public static func parse(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresLocation {
         guard let schemeEnd = text.range(of: "://") else { throw problem("it does not start with postgresql://") }
         var rest = Substring(text[schemeEnd.upperBound...])
+        // An `@` after the first `/` or `?` means the user part holds a raw `/` or `?` (a base64
+        // password often does): split there, the password would be read as host, port or
+        // database, and a message could show part of it. Refused without quoting anything.
+        if let delimiter = rest.firstIndex(where: { $0 == "/" || $0 == "?" }), rest[delimiter...].contains("@") {
+            throw problem("a `/`, `?` or `@` in the user name or password must be percent-encoded (%2F, %3F, %40), or the password put in PGPASSWORD or ~/.pgpass")
+        }
         var query: Substring = ""
         if let q = rest.firstIndex(of: "?") { query = rest[rest.index(after: q)...]; rest = rest[..<q] }
         var path: Substring = ""
@@ -67,8 +73,14 @@ public struct PostgresLocation: Sendable, Equatable {
                 user = try decode(userInfo, "the user name")
             }
         }
-        let (host, port) = try hostAndPort(rest)
-        let database = try decode(path, "the database name")
+        let (host, explicitPort) = try hostAndPort(rest)
+        var port = explicitPort ?? defaultPort
+        if explicitPort == nil, let text = nonEmpty(environment["PGPORT"]) {
+            guard let n = Int(text), (1...65535).contains(n) else { throw problem("PGPORT=\(text) is not a port from 1 to 65535") }
+            port = n
+        }
+        var database = try decode(path, "the database name")
+        if database.isEmpty { database = nonEmpty(environment["PGDATABASE"]) ?? "" }
         guard !database.contains("/") else { throw problem("the database name may not contain `/`") }
 
         var settings: [String: String] = [:]
@@ -101,7 +113,8 @@ public struct PostgresLocation: Sendable, Equatable {
                                 rootCertificates: root, connectTimeout: timeout)
     }
 
-    private static func hostAndPort(_ authority: Substring) throws -> (String, Int) {
+    /// The host and the port, nil when the URL gives none.
+    private static func hostAndPort(_ authority: Substring) throws -> (String, Int?) {
         guard !authority.isEmpty else {
             throw problem("it names no host: write postgresql://USER@HOST/DBNAME (a Unix socket is not supported)")
         }
@@ -120,7 +133,7 @@ public struct PostgresLocation: Sendable, Equatable {
         } else {
             host = authority
         }
-        var port = defaultPort
+        var port: Int?
         if let portText {
             guard let n = Int(portText), (1...65535).contains(n) else { throw problem("its port `\(portText)` is not a number from 1 to 65535") }
             port = n

@@ -11,6 +11,8 @@ struct PostgresReader: Sendable {
     let table: String
     /// Rows per batch handed to the builder.
     static let batchSize = 2048
+    /// How long the read waits for a lock another session holds on the table.
+    static let lockTimeoutSeconds = 60
 
     func stream(into handoff: RecordHandoff<RawRecord>) async throws {
         do {
@@ -32,6 +34,8 @@ struct PostgresReader: Sendable {
     private func read(_ connection: PostgresConnection, into handoff: RecordHandoff<RawRecord>) async throws {
         let logger = Self.logger
         try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+        // A writer's ALTER TABLE or VACUUM FULL would make the read wait for as long as it runs.
+        try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = '\(Self.lockTimeoutSeconds)s'"), logger: logger)
         let columns = try await PostgresColumns.inspect(table: table, on: connection, logger: logger)
         let rows = try await connection.query(PostgresQuery(unsafeSQL: columns.selectSQL), logger: logger)
         var reader = StoredRowReader()
@@ -76,6 +80,8 @@ struct PostgresReader: Sendable {
         var settings = TLSConfiguration.makeClientConfiguration()
         switch location.tls {
         case .disable: return .disable
+        // libpq: `require` with a root certificate file given verifies the chain, as verify-ca.
+        case .require where location.rootCertificates != nil: settings.certificateVerification = .noHostnameVerification
         case .allow, .prefer, .require: settings.certificateVerification = .none
         case .verifyCA: settings.certificateVerification = .noHostnameVerification
         case .verifyFull: settings.certificateVerification = .fullVerification
@@ -85,7 +91,10 @@ struct PostgresReader: Sendable {
         do {
             context = try NIOSSLContext(configuration: settings)
         } catch {
-            throw IngestError("sslrootcert=\(location.rootCertificates ?? "") in --db is not a PEM file of CA certificates — give the CA that signed \(location.host)'s certificate")
+            if let file = location.rootCertificates {
+                throw IngestError("sslrootcert=\(file) in --db is not a PEM file of CA certificates — give the CA that signed \(location.host)'s certificate")
+            }
+            throw IngestError("cannot set up TLS for \(location.hostAndPort) with the system's CA certificates — give the server's CA with sslrootcert=FILE in --db")
         }
         switch location.tls {
         case .allow, .prefer: return .prefer(context)

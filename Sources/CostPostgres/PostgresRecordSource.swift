@@ -49,11 +49,11 @@ public struct PostgresRecordSource: RecordSource {
         } catch {
             handoff.abandon()
             _ = pending.wait()
-            throw PostgresFailure.describe(error, location: location, table: table)
+            throw PostgresFailure.describe(error, location: location, table: table, passwordNote: warning)
         }
         // The reader's own end: the transaction committed and the connection closed.
         if case .failure(let error) = pending.wait() {
-            throw PostgresFailure.describe(error, location: location, table: table)
+            throw PostgresFailure.describe(error, location: location, table: table, passwordNote: warning)
         }
         feed.finish()
     }

@@ -1,4 +1,5 @@
 import CostIngest
+import Foundation
 import Testing
 
 @testable import CostPostgres
@@ -103,5 +104,83 @@ struct TableSettingTests {
 
     @Test func aSQLiteFileHasNoSchemas() {
         #expect(throws: IngestError.self) { try SQLiteRecordSource(path: "/nonexistent.db", table: "ci.runs").validate() }
+    }
+}
+
+struct PasswordFileRulesTests {
+    @Test func onlyAnUnescapedStarIsAWildcard() {
+        #expect(PasswordFile.match("\\*:5432:d:u:literal", host: "db", port: 5432, database: "d", user: "u") == nil)
+        #expect(PasswordFile.match("\\*:5432:d:u:literal", host: "*", port: 5432, database: "d", user: "u") == "literal")
+    }
+
+    @Test func extraFieldsAndWindowsLineEnds() {
+        #expect(PasswordFile.match("h:1:d:u:pw:extra\r\n", host: "h", port: 1, database: "d", user: "u") == "pw")
+        #expect(PasswordFile.match("h:1:d:u:pw\r\n", host: "h", port: 1, database: "d", user: "u") == "pw")
+    }
+
+    @Test func aRawSlashInThePasswordIsRefusedWithoutShowingIt() throws {
+        #expect {
+            try PostgresLocation.parse("postgresql://ci:Zm9v/YmFy@db/bench", environment: [:])
+        } throws: { error in
+            let message = (error as? IngestError)?.message ?? ""
+            return message.contains("percent-encoded") && !message.contains("Zm9v") && !message.contains("YmFy")
+        }
+        #expect(try PostgresLocation.parse("postgresql://ci:Zm9v%2FYmFy@db/bench", environment: [:]).password == "Zm9v/YmFy")
+    }
+
+    @Test func portAndDatabaseFromTheEnvironment() throws {
+        let l = try PostgresLocation.parse("postgresql://u@db", environment: ["PGPORT": "6000", "PGDATABASE": "costs"])
+        #expect(l.port == 6000 && l.database == "costs")
+        let url = try PostgresLocation.parse("postgresql://u@db:7000/x", environment: ["PGPORT": "6000", "PGDATABASE": "costs"])
+        #expect(url.port == 7000 && url.database == "x")
+    }
+}
+
+/// The handoff between the reader thread and the builder: bounded, and a reader suspended on a
+/// full buffer is released when the builder takes a batch or gives up. The reader runs where the
+/// real one does, on `ReaderThread`; the test's thread blocks as the builder's does (were the reader
+/// on Swift's shared pool, two such tests at once could take both threads of a 2-core machine).
+struct RecordHandoffTests {
+    @Test func aFullBufferSuspendsTheReaderUntilTheBuilderTakesABatch() throws {
+        let handoff = RecordHandoff<Int>(capacity: 1)
+        let reader = ReaderThread.start { () async -> Bool in
+            for i in 0..<50 { guard await handoff.send([i]) else { return false } }
+            handoff.finish()
+            return true
+        }
+        var received: [Int] = []
+        while let batch = try handoff.receive() {
+            received += batch
+            usleep(200)  // a slow builder: the reader must wait, not drop or overtake
+        }
+        #expect(received == Array(0..<50))
+        #expect(try reader.wait().get())
+    }
+
+    @Test func abandoningReleasesASuspendedReader() throws {
+        let handoff = RecordHandoff<Int>(capacity: 1)
+        let reader = ReaderThread.start { () async -> Int in
+            var sent = 0
+            while await handoff.send([sent]) { sent += 1 }
+            return sent
+        }
+        _ = try handoff.receive()
+        usleep(20_000)
+        handoff.abandon()
+        let sent = try reader.wait().get()
+        #expect(sent >= 1 && sent <= 3, "the reader stopped once the builder gave up (\(sent) sent)")
+    }
+
+    @Test func theReadersFailureReachesTheBuilderAfterItsBatches() throws {
+        struct Broken: Error {}
+        let handoff = RecordHandoff<Int>(capacity: 4)
+        let reader = ReaderThread.start { () async -> Bool in
+            _ = await handoff.send([1])
+            handoff.finish(error: Broken())
+            return true
+        }
+        _ = reader.wait()
+        #expect(try handoff.receive() == [1])
+        #expect(throws: Broken.self) { try handoff.receive() }
     }
 }

@@ -184,6 +184,9 @@ public final class TestPostgres: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        // Nothing else is inherited: the server pg_ctl leaves running must not hold open the pipes
+        // of programs other tests are running at the same moment (their reads would never end).
+        Self.closeFrom3(&actions)
         let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
         var argv = arguments.map { strdup($0) } + [nil]
         var envp = env.map { strdup($0) } + [nil]
@@ -205,6 +208,14 @@ public final class TestPostgres: @unchecked Sendable {
     private static func write(_ text: String, to path: String, runAs: [String]) throws {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         if !runAs.isEmpty { try shell(["chown", "postgres", path]) }
+    }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), looked up at run time: Swift's
+    /// Glibc module does not declare it.
+    private static func closeFrom3(_ actions: inout posix_spawn_file_actions_t) {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "posix_spawn_file_actions_addclosefrom_np") else { return }
+        _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
     }
 
     /// The newest server's programs: Debian keeps them in /usr/lib/postgresql/VERSION/bin.
