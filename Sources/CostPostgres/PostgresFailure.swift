@@ -10,6 +10,11 @@ enum PostgresFailure {
         let server = "PostgreSQL at \(location.hostAndPort)"
         let user = location.user, database = location.database
         switch error {
+        case let failure as PostgresReader.DuringLogin:
+            if let psql = failure.error as? PSQLError, closedDuringLogin(psql) {
+                return IngestError("\(location.hostAndPort) closed the connection before the login finished — check that it is a PostgreSQL server (not a proxy or another service on that port), and its log")
+            }
+            return describe(failure.error, location: location, table: table, passwordNote: passwordNote)
         case let error as IngestError:
             return error
         case let problem as PostgresProblem:
@@ -27,6 +32,17 @@ enum PostgresFailure {
             return describe(error, server: server, location: location, table: table, passwordNote: passwordNote)
         default:
             return IngestError("\(server): \(oneLine(String(describing: error))) — check the server's log, then run the command again")
+        }
+    }
+
+    /// The peer ended the connection before PostgreSQL's login answered: closed, or reset.
+    private static func closedDuringLogin(_ error: PSQLError) -> Bool {
+        switch error.code {
+        case .serverClosedConnection, .uncleanShutdown: return true
+        case .connectionError:
+            guard let io = error.underlying as? IOError else { return false }
+            return io.errnoCode == ECONNRESET || io.errnoCode == EPIPE
+        default: return false
         }
     }
 
@@ -108,6 +124,8 @@ enum PostgresFailure {
             }
             let reasons = Set(error.connectionErrors.map { reason($0.error) }).sorted().joined(separator: "; ")
             return IngestError("cannot reach PostgreSQL at \(host): \(reasons) — check that the server runs and listens on that port, and the host in --db")
+        case let error as IOError:
+            return IngestError("cannot reach PostgreSQL at \(host): \(reason(error)) — check the host and port in --db")
         case let error as NIOSSLError:
             return tlsFailure("\(error)", server: server, location: location)
         case let error as NIOSSLExtraError:
@@ -133,6 +151,7 @@ enum PostgresFailure {
             case ENETUNREACH: return "network unreachable"
             case EHOSTUNREACH: return "host unreachable"
             case ETIMEDOUT: return "timed out"
+            case ECONNRESET: return "connection reset"
             default: return oneLine(io.description)
             }
         }

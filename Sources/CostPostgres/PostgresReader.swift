@@ -16,7 +16,8 @@ struct PostgresReader: Sendable {
 
     func stream(into handoff: RecordHandoff<RawRecord>) async throws {
         do {
-            let connection = try await connect()
+            let connection: PostgresConnection
+            do { connection = try await connect() } catch { throw DuringLogin(error: error) }
             do {
                 try await read(connection, into: handoff)
                 try? await connection.close()
@@ -101,6 +102,9 @@ struct PostgresReader: Sendable {
         default: return .require(context)
         }
     }
+
+    /// A failure before the login finished (told apart in messages: nothing was read yet).
+    struct DuringLogin: Error { let error: any Error }
 
     /// postgres-nio logs at debug and trace only; errors reach the user as one line each, not as logs.
     static let logger: Logger = {

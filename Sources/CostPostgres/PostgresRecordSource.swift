@@ -44,7 +44,8 @@ public struct PostgresRecordSource: RecordSource {
         var feed = RowFeed(name: table, progress: progress)
         do {
             while let batch = try handoff.receive() {
-                for raw in batch { feed.add(raw, to: &builder) }
+                // By index: the subscript lends each record, where for-in would copy it (retaining its strings).
+                for i in batch.indices { feed.add(batch[i], to: &builder) }
             }
         } catch {
             handoff.abandon()

@@ -161,6 +161,19 @@ import Testing
         #expect(elapsed < seconds, "failed within \(seconds) s (took \(elapsed))", sourceLocation: sourceLocation)
     }
 
+    /// A socket listening on a free local port (the kernel completes handshakes into its backlog).
+    private func listeningSocket() throws -> (fd: Int32, port: Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        let named = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        guard fd >= 0, bound == 0, named == 0, listen(fd, 8) == 0 else { throw TestPostgresError("cannot listen on a local port") }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
     @Test func nothingListening() throws {
         let port = try TestPostgres.freePort()
         try expectOneLineError("postgresql://\(TestPostgres.readerUser):\(TestPostgres.readerPassword)@127.0.0.1:\(port)/x",
@@ -170,18 +183,26 @@ import Testing
     @Test func aServerThatNeverAnswersTimesOut() throws {
         // A socket that listens and never accepts: the kernel completes the TCP handshake, and
         // nothing answers the login. connect_timeout bounds it.
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, port) = try listeningSocket()
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        #expect(listen(fd, 8) == 0)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        let port = Int(UInt16(bigEndian: address.sin_port))
         try expectOneLineError("postgresql://\(TestPostgres.readerUser):\(TestPostgres.readerPassword)@127.0.0.1:\(port)/x?connect_timeout=2",
                                contains: ["127.0.0.1:\(port)", "within 2 s", "connect_timeout"], within: 15)
+    }
+
+    @Test func somethingElseOnThePort() throws {
+        // A service (or a proxy) that accepts the connection and closes it at once.
+        let (fd, port) = try listeningSocket()
+        let closer = Thread {
+            while true {
+                let client = accept(fd, nil, nil)
+                if client < 0 { return }
+                close(client)
+            }
+        }
+        closer.start()
+        defer { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+        try expectOneLineError("postgresql://\(TestPostgres.readerUser):\(TestPostgres.readerPassword)@127.0.0.1:\(port)/x?sslmode=disable",
+                               contains: ["127.0.0.1:\(port) closed the connection before the login finished", "PostgreSQL server"])
     }
 
     @Test func wrongPassword() throws {
