@@ -97,6 +97,38 @@ import Testing
         }
     }
 
+    /// Every command that reads data takes the URL, and prints what it prints for the file.
+    @Test func everyCommandThatReadsDataReadsTheStore() throws {
+        let folder = try CLIRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try HandComputedRows.writeDatabase(at: folder.appendingPathComponent("benchmarks.db").path)
+        try HandComputedRows.configYAML.write(to: folder.appendingPathComponent("costreport.yml"), atomically: true, encoding: .utf8)
+        let db = try database("commands")
+        try server.load(sqlite: folder.appendingPathComponent("benchmarks.db").path, into: db)
+        let url = server.url(password: TestPostgres.readerPassword, database: db)
+        let dates = ["--as-of", "2026-11-05", "--today", "2026-11-05"]
+        let commands: [[String]] = [
+            ["export", "--format", "focus-csv", "--period", "2026-11"] + dates,
+            ["export", "--format", "csv", "--breakdown", "developer", "--period", "2026-W45"] + dates,
+            ["check"] + dates,
+            ["pr", "--pr", "412"] + dates,
+        ]
+        for command in commands {
+            let fromFile = try run(command + ["-q", "--db", "benchmarks.db"], in: folder)
+            let fromStore = try run(command + ["-q", "--db", url], in: folder)
+            #expect(fromFile.status == fromStore.status && !fromStore.stdout.isEmpty, "\(command.first!): \(fromStore.stderr)")
+            #expect(fromFile.stdout.replacingOccurrences(of: "benchmarks.db", with: "SOURCE")
+                    == fromStore.stdout.replacingOccurrences(of: "postgresql://\(TestPostgres.readerUser)@127.0.0.1:\(server.port)/\(db)", with: "SOURCE"),
+                    "\(command.joined(separator: " ")): the same output from the store as from the file")
+        }
+        let sites = [("file", "benchmarks.db"), ("store", url)].map { name, source -> [String] in
+            let built = (try? run(["build", "-q", "--db", source, "--out", "site-\(name)"] + dates, in: folder))
+            #expect(built?.status == 0, "build \(name): \(built?.stderr ?? "")")
+            return ((try? FileManager.default.subpathsOfDirectory(atPath: folder.appendingPathComponent("site-\(name)").path)) ?? []).sorted()
+        }
+        #expect(!sites[0].isEmpty && sites[0] == sites[1], "build writes the same pages from the store")
+    }
+
     /// One snapshot: the rows come through a view over a function that waits, then selects. Under
     /// READ COMMITTED that select would see rows committed during the wait; the reader's REPEATABLE
     /// READ transaction took its snapshot before, so a writer inserting meanwhile changes nothing.
