@@ -44,13 +44,14 @@ struct PostgresColumns {
         }
         let list = BenchmarksSchema.columns.map { column -> String in
             guard let (name, type) = types[column] else { return "NULL" }
-            return expression(quoted: "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"", type: type)
+            return expression(quoted: quoted(name), type: type)
         }
-        return PostgresColumns(selectSQL: "SELECT \(list.joined(separator: ", ")) FROM \(relation) ORDER BY \(expressionOfID(types)) NULLS LAST")
+        return PostgresColumns(selectSQL: "SELECT \(list.joined(separator: ", ")) FROM \(relation) ORDER BY \(quoted(types["id"]!.name)) NULLS LAST")
     }
 
-    private static func expressionOfID(_ types: [String: (name: String, type: String)]) -> String {
-        "\"" + types["id"]!.name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// A column name as an SQL identifier, as the server spells it.
+    private static func quoted(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// How one column is selected (see the type's comment).

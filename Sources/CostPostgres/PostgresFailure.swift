@@ -35,6 +35,11 @@ enum PostgresFailure {
         }
     }
 
+    /// The server's statement_timeout (SQLSTATE 57014) or an administrator ended the read.
+    private static func cancelled(_ server: String) -> IngestError {
+        IngestError("\(server) cancelled the read (statement_timeout or an administrator) — run the command again, or raise the role's statement_timeout")
+    }
+
     /// The peer ended the connection before PostgreSQL's login answered: closed, or reset.
     private static func closedDuringLogin(_ error: PSQLError) -> Bool {
         switch error.code {
@@ -81,7 +86,7 @@ enum PostgresFailure {
             case "55P03":
                 return IngestError("\(server): table `\(table)` stayed locked by another session (ALTER TABLE, VACUUM FULL) for \(PostgresReader.lockTimeoutSeconds) s — run the command again when it has finished")
             case "57014":
-                return IngestError("\(server) cancelled the read (statement_timeout or an administrator) — run the command again, or raise the role's statement_timeout")
+                return cancelled(server)
             case "25006", "25P02", "40001":
                 return IngestError("\(server): the read transaction failed: \(message) — run the command again")
             default:
@@ -98,7 +103,7 @@ enum PostgresFailure {
         case .serverClosedConnection, .uncleanShutdown:
             return IngestError("\(server) closed the connection during the read — check the server's log, then run the command again")
         case .queryCancelled:
-            return IngestError("\(server) cancelled the read (statement_timeout or an administrator) — run the command again")
+            return cancelled(server)
         case .saslError:
             return IngestError("\(server): the password exchange with user \(user) failed — check the password (PGPASSWORD, ~/.pgpass) and the server's log\(note)")
         case .receivedUnencryptedDataAfterSSLRequest, .failedToAddSSLHandler:

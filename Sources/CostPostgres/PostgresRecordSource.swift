@@ -33,8 +33,8 @@ public struct PostgresRecordSource: RecordSource {
         }
     }
 
+    /// `RecordSources.dataset` has validated the source (`validate()`) before this is called.
     public func read(into builder: inout DatasetBuilder, progress: (@Sendable (String) -> Void)?) throws {
-        try validate()
         let (password, warning) = PasswordLookup.password(for: location, environment: environment)
         if let warning { progress?("warning: \(warning)") }
         progress?("reading \(name)")

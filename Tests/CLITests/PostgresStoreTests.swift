@@ -18,6 +18,17 @@ import Testing
         return full
     }
 
+    /// A scratch folder holding the hand-computed fixture as `benchmarks.db` and, unless `config`
+    /// is nil, its config as `costreport.yml`.
+    private func handComputedFolder(config: String? = HandComputedRows.configYAML) throws -> URL {
+        let folder = try CLIRunner.scratch()
+        try HandComputedRows.writeDatabase(at: databaseFile(folder))
+        try config?.write(to: folder.appendingPathComponent("costreport.yml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    private func databaseFile(_ folder: URL) -> String { folder.appendingPathComponent("benchmarks.db").path }
+
     private func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> CLIRunner.Result {
         // No password file of the developer's leaks in: HOME is the scratch folder unless a test sets it.
         try CLIRunner.run(arguments, in: folder, environment: ["HOME": folder.path, "PGPASSWORD": "", "PGPASSFILE": ""].merging(environment) { $1 })
@@ -53,12 +64,10 @@ import Testing
         TestPostgres.Layout(timestamp: "timestamptz", metadata: "text"),
     ])
     func handComputedFixtureGivesTheSameReport(layout: TestPostgres.Layout) throws {
-        let folder = try CLIRunner.scratch()
+        let folder = try handComputedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try HandComputedRows.writeDatabase(at: folder.appendingPathComponent("benchmarks.db").path)
-        try HandComputedRows.configYAML.write(to: folder.appendingPathComponent("costreport.yml"), atomically: true, encoding: .utf8)
         let db = try database("hand_\(layout.timestamp)_\(layout.metadata)")
-        try server.load(sqlite: folder.appendingPathComponent("benchmarks.db").path, into: db, layout: layout)
+        try server.load(sqlite: databaseFile(folder), into: db, layout: layout)
         // The password from PGPASSWORD: the URL has none.
         for period in ["2026-W45", "2026-11"] {
             try reportsMatch(sqlite: "benchmarks.db", postgres: server.url(database: db), database: db, in: folder,
@@ -70,14 +79,12 @@ import Testing
     /// Naive text is placed in the report's time zone, a timestamptz is an instant: loaded in that
     /// zone (as a writer in it would), both give the same days and weeks.
     @Test func aReportTimeZoneOtherThanUTC() throws {
-        let folder = try CLIRunner.scratch()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try HandComputedRows.writeDatabase(at: folder.appendingPathComponent("benchmarks.db").path)
         let yaml = HandComputedRows.configYAML.replacingOccurrences(of: "timezone: UTC", with: "timezone: Asia/Kolkata")
         #expect(yaml.contains("Asia/Kolkata"))
-        try yaml.write(to: folder.appendingPathComponent("costreport.yml"), atomically: true, encoding: .utf8)
+        let folder = try handComputedFolder(config: yaml)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let db = try database("kolkata")
-        try server.load(sqlite: folder.appendingPathComponent("benchmarks.db").path, into: db,
+        try server.load(sqlite: databaseFile(folder), into: db,
                         layout: TestPostgres.Layout(timestamp: "timestamptz", metadata: "jsonb"), timeZone: "Asia/Kolkata")
         try reportsMatch(sqlite: "benchmarks.db", postgres: server.url(password: TestPostgres.readerPassword, database: db), database: db,
                          in: folder, arguments: ["--period", "2026-W45", "--as-of", "2026-11-05", "--today", "2026-11-05"], environment: [:])
@@ -90,7 +97,7 @@ import Testing
         let demo = try run(["demo", "-q"], in: folder)
         #expect(demo.status == 0, "\(demo.stderr)")
         let db = try database("demo_\(layout.timestamp)")
-        try server.load(sqlite: folder.appendingPathComponent("benchmarks.db").path, into: db, layout: layout)
+        try server.load(sqlite: databaseFile(folder), into: db, layout: layout)
         for arguments in [["--today", "2026-12-01"], ["--period", "2026-11", "--today", "2026-12-01"]] {
             try reportsMatch(sqlite: "benchmarks.db", postgres: server.url(password: TestPostgres.readerPassword, database: db),
                              database: db, in: folder, arguments: arguments, environment: [:])
@@ -99,12 +106,10 @@ import Testing
 
     /// Every command that reads data takes the URL, and prints what it prints for the file.
     @Test func everyCommandThatReadsDataReadsTheStore() throws {
-        let folder = try CLIRunner.scratch()
+        let folder = try handComputedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try HandComputedRows.writeDatabase(at: folder.appendingPathComponent("benchmarks.db").path)
-        try HandComputedRows.configYAML.write(to: folder.appendingPathComponent("costreport.yml"), atomically: true, encoding: .utf8)
         let db = try database("commands")
-        try server.load(sqlite: folder.appendingPathComponent("benchmarks.db").path, into: db)
+        try server.load(sqlite: databaseFile(folder), into: db)
         let url = server.url(password: TestPostgres.readerPassword, database: db)
         let dates = ["--as-of", "2026-11-05", "--today", "2026-11-05"]
         let commands: [[String]] = [
@@ -133,12 +138,10 @@ import Testing
     /// READ COMMITTED that select would see rows committed during the wait; the reader's REPEATABLE
     /// READ transaction took its snapshot before, so a writer inserting meanwhile changes nothing.
     @Test func aWriterInsertingDuringTheReadChangesNothingUntilTheNextBuild() throws {
-        let folder = try CLIRunner.scratch()
+        let folder = try handComputedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try HandComputedRows.writeDatabase(at: folder.appendingPathComponent("benchmarks.db").path)
-        try HandComputedRows.configYAML.write(to: folder.appendingPathComponent("costreport.yml"), atomically: true, encoding: .utf8)
         let db = try database("snapshot")
-        try server.load(sqlite: folder.appendingPathComponent("benchmarks.db").path, into: db, table: "rows_data")
+        try server.load(sqlite: databaseFile(folder), into: db, table: "rows_data")
         try server.psql("""
             CREATE FUNCTION slow_rows() RETURNS SETOF rows_data AS $$
             BEGIN PERFORM pg_sleep(3); RETURN QUERY SELECT * FROM rows_data; END $$ LANGUAGE plpgsql VOLATILE;
@@ -193,19 +196,6 @@ import Testing
         #expect(elapsed < seconds, "failed within \(seconds) s (took \(elapsed))", sourceLocation: sourceLocation)
     }
 
-    /// A socket listening on a free local port (the kernel completes handshakes into its backlog).
-    private func listeningSocket() throws -> (fd: Int32, port: Int) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        let named = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        guard fd >= 0, bound == 0, named == 0, listen(fd, 8) == 0 else { throw TestPostgresError("cannot listen on a local port") }
-        return (fd, Int(UInt16(bigEndian: address.sin_port)))
-    }
-
     @Test func nothingListening() throws {
         let port = try TestPostgres.freePort()
         try expectOneLineError("postgresql://\(TestPostgres.readerUser):\(TestPostgres.readerPassword)@127.0.0.1:\(port)/x",
@@ -215,7 +205,7 @@ import Testing
     @Test func aServerThatNeverAnswersTimesOut() throws {
         // A socket that listens and never accepts: the kernel completes the TCP handshake, and
         // nothing answers the login. connect_timeout bounds it.
-        let (fd, port) = try listeningSocket()
+        let (fd, port) = try TestPostgres.listeningSocket()
         defer { close(fd) }
         try expectOneLineError("postgresql://\(TestPostgres.readerUser):\(TestPostgres.readerPassword)@127.0.0.1:\(port)/x?connect_timeout=2",
                                contains: ["127.0.0.1:\(port)", "within 2 s", "connect_timeout"], within: 15)
@@ -223,7 +213,7 @@ import Testing
 
     @Test func somethingElseOnThePort() throws {
         // A service (or a proxy) that accepts the connection and closes it at once.
-        let (fd, port) = try listeningSocket()
+        let (fd, port) = try TestPostgres.listeningSocket()
         let closer = Thread {
             while true {
                 let client = accept(fd, nil, nil)
@@ -267,11 +257,10 @@ import Testing
     }
 
     @Test func permissionDenied() throws {
-        let folder = try CLIRunner.scratch()
+        let folder = try handComputedFolder(config: nil)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try HandComputedRows.writeDatabase(at: folder.appendingPathComponent("benchmarks.db").path)
         let db = try database("denied")
-        try server.load(sqlite: folder.appendingPathComponent("benchmarks.db").path, into: db)
+        try server.load(sqlite: databaseFile(folder), into: db)
         try expectOneLineError(server.url(user: TestPostgres.outsiderUser, password: TestPostgres.outsiderPassword, database: db),
                                contains: ["may not read table `benchmarks`", "GRANT SELECT ON benchmarks TO \(TestPostgres.outsiderUser)"])
     }
@@ -293,17 +282,15 @@ import Testing
     // MARK: - Where the password and the table come from; TLS
 
     @Test func passwordFromPgpassAndTableFromTheConfig() throws {
-        let folder = try CLIRunner.scratch()
+        let folder = try handComputedFolder(config: HandComputedRows.configYAML + "\ntable: ci.runs\n")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try HandComputedRows.writeDatabase(at: folder.appendingPathComponent("benchmarks.db").path)
         let db = try database("pgpass")
         try server.psql("CREATE SCHEMA ci; GRANT USAGE ON SCHEMA ci TO \(TestPostgres.readerUser);", database: db)
-        try server.load(sqlite: folder.appendingPathComponent("benchmarks.db").path, into: db, table: "ci.runs")
+        try server.load(sqlite: databaseFile(folder), into: db, table: "ci.runs")
         let pgpass = folder.appendingPathComponent(".pgpass").path
         try "# host:port:database:user:password\n127.0.0.1:\(server.port):*:\(TestPostgres.readerUser):\(TestPostgres.readerPassword)\n"
             .write(toFile: pgpass, atomically: true, encoding: .utf8)
         chmod(pgpass, 0o600)
-        try (HandComputedRows.configYAML + "\ntable: ci.runs\n").write(to: folder.appendingPathComponent("costreport.yml"), atomically: true, encoding: .utf8)
         let arguments = ["report", "--format", "json", "-q", "--period", "2026-W45", "--as-of", "2026-11-05", "--today", "2026-11-05"]
         let viaConfig = try run(arguments + ["--db", server.url(database: db)], in: folder)
         #expect(viaConfig.status == 0, "\(viaConfig.stderr)")
@@ -323,13 +310,12 @@ import Testing
     }
 
     @Test func tlsRequireAndVerifyFull() throws {
-        let folder = try CLIRunner.scratch()
+        let folder = try handComputedFolder(config: nil)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try HandComputedRows.writeDatabase(at: folder.appendingPathComponent("benchmarks.db").path)
         // The server takes this database over TLS only (pg_hba.conf: hostnossl … reject).
         let db = TestPostgres.tlsOnlyDatabase
         try server.createDatabase(db)
-        try server.load(sqlite: folder.appendingPathComponent("benchmarks.db").path, into: db)
+        try server.load(sqlite: databaseFile(folder), into: db)
         let arguments = ["report", "--format", "json", "-q", "--as-of", "2026-11-05", "--today", "2026-11-05"]
         let env = ["PGPASSWORD": TestPostgres.readerPassword]
         var reports: [String] = []

@@ -235,19 +235,28 @@ public final class TestPostgres: @unchecked Sendable {
 
     /// A local TCP port nothing listens on (bound to 0, read back, released).
     public static func freePort() throws -> Int {
+        let (fd, port) = try listeningSocket()
+        close(fd)
+        return port
+    }
+
+    /// A socket listening on a free local port (the kernel completes handshakes into its backlog
+    /// whether or not anyone accepts); the caller closes it.
+    public static func listeningSocket() throws -> (fd: Int32, port: Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestPostgresError("socket() failed") }
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        guard bound == 0 else { throw TestPostgresError("bind() failed") }
         let named = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        guard named == 0 else { throw TestPostgresError("getsockname() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        guard bound == 0, named == 0, listen(fd, 8) == 0 else {
+            close(fd)
+            throw TestPostgresError("cannot listen on a local port")
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
     }
 }
 

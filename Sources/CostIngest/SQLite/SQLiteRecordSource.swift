@@ -9,18 +9,14 @@ public struct SQLiteRecordSource: RecordSource {
     public init(path: String, table: String = BenchmarksSchema.defaultTable) { self.path = path; self.table = table }
 
     public func validate() throws {
-        try checkTableName()
-        try BenchmarksDatabase.checkIsSQLiteFile(path)
-    }
-
-    public func read(into builder: inout DatasetBuilder, progress: (@Sendable (String) -> Void)?) throws {
-        try checkTableName()
-        try BenchmarksDatabase.read(path: path, table: table, into: &builder, progress: progress)
-    }
-
-    private func checkTableName() throws {
         guard BenchmarksSchema.isValidTableName(table), !table.contains(".") else {
             throw IngestError("--table '\(table)' is not a table name costreport can read from \(path): use letters, digits and _ (a SQLite database has no schemas)")
         }
+        try BenchmarksDatabase.checkIsSQLiteFile(path)
+    }
+
+    /// `RecordSources.dataset` has validated the source (`validate()`) before this is called.
+    public func read(into builder: inout DatasetBuilder, progress: (@Sendable (String) -> Void)?) throws {
+        try BenchmarksDatabase.read(path: path, table: table, into: &builder, progress: progress)
     }
 }
