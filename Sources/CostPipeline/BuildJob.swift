@@ -24,6 +24,7 @@ public struct BuildJob: Sendable {
         try Step.write.run(file: out) { try SiteWriter.checkOutput(out) }
         // Templates are checked before the records are read: a broken one fails in seconds.
         let renderer = try Step.loadInputs.run(file: loaded.assets.userDirectory) { try ReportRenderer(assets: loaded.assets) }
+        let wording = try Step.loadInputs.run(file: loaded.assets.userDirectory) { try ReportWording(assets: loaded.assets) }
         let previousLog = PublicationLogReading.previous(in: out, progress: progress)
         let stage = RenderSite(siteURL: siteURL, runURL: runURL)
         // In a scope of its own: the records and the analyzer are released before the pages are
@@ -35,7 +36,7 @@ public struct BuildJob: Sendable {
                 (previousLog ?? PublicationLog()).recording(week: Period.week(containing: asOf).id)
             }).run(loaded, dataset)
             Self.warnAboutDataAge(analysis, progress: progress)
-            return try stage.prepare(analysis, progress: progress)
+            return try stage.prepare(analysis, wording: wording, progress: progress)
         }()
         let files = try stage.render(prepared, renderer: renderer, progress: progress)
         try WriteSite(out: out).run(files)

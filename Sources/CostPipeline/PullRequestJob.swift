@@ -54,9 +54,11 @@ public struct PullRequestJob: Sendable {
         let loaded = try LoadInputs(inputs).run(progress: progress)
         let renderer = format == .json ? nil
             : try Step.loadInputs.run(file: loaded.assets.userDirectory) { try PullRequestRenderer(assets: loaded.assets) }
+        let wording = try Step.loadInputs.run(file: loaded.assets.userDirectory) { try ReportWording(assets: loaded.assets) }
         let dataset = try IngestRecords().run(loaded, progress: progress)
         let analysis = try Analyse().run(loaded, dataset)
-        let report = analysis.analyzer.pullRequest(selector, base: base, asOf: analysis.asOf, siteURL: siteURL, commit: commit)
+        let analysed = analysis.analyzer.pullRequest(selector, base: base, asOf: analysis.asOf, siteURL: siteURL, commit: commit)
+        let report = try Step.render.run { try wording.worded(analysed) }
         guard report.hasRuns else {
             let what = "no runs for \(selector)\(commit.map { " at commit \($0)" } ?? "") in \(loaded.sourceNames) up to \(report.asOf)"
             if !quietFlags.isEmpty {

@@ -30,11 +30,13 @@ public struct ReportJob: Sendable {
         let loaded = try LoadInputs(inputs).run(progress: progress)
         let renderer = format == .json ? nil
             : try Step.loadInputs.run(file: loaded.assets.userDirectory) { try ReportRenderer(assets: loaded.assets) }
+        let wording = try Step.loadInputs.run(file: loaded.assets.userDirectory) { try ReportWording(assets: loaded.assets) }
         let log = PublicationLogReading.published(in: site, progress: progress)
         let dataset = try IngestRecords().run(loaded, progress: progress)
         let analysis = try Analyse(publicationLog: { _ in log }).run(loaded, dataset)
         let outside = try PeriodCoverage.check(period, analysis, allowEmpty: allowEmpty, progress: progress)
-        let report = analysis.analyzer.report(for: period ?? .week(containing: analysis.asOf), asOf: analysis.asOf)
+        let analysed = analysis.analyzer.report(for: period ?? .week(containing: analysis.asOf), asOf: analysis.asOf)
+        let report = try Step.render.run { try wording.worded(analysed) }
         if !outside { PeriodCoverage.warnIfEmpty(report, progress: progress) }
         return try Step.render.run {
             guard let renderer else { return String(decoding: try report.jsonData(), as: UTF8.self) + "\n" }

@@ -12,8 +12,8 @@ public struct RenderSite: Sendable {
 
     public init(siteURL: String? = nil, runURL: RunURL? = nil) { self.siteURL = siteURL; self.runURL = runURL }
 
-    public func run(_ analysis: Analysis, renderer: ReportRenderer, progress: ProgressLines) throws -> [SiteFile] {
-        try render(prepare(analysis, progress: progress), renderer: renderer, progress: progress)
+    public func run(_ analysis: Analysis, wording: ReportWording, renderer: ReportRenderer, progress: ProgressLines) throws -> [SiteFile] {
+        try render(prepare(analysis, wording: wording, progress: progress), renderer: renderer, progress: progress)
     }
 
     /// What the pages show, analysed. It holds no records: `build` lets the dataset go before
@@ -23,14 +23,16 @@ public struct RenderSite: Sendable {
         var dimensions: DimensionPages
     }
 
-    public func prepare(_ analysis: Analysis, progress: ProgressLines) throws -> Prepared {
+    /// `wording` fills the reports' sentences (`ReportWording`), as every output shows them.
+    public func prepare(_ analysis: Analysis, wording: ReportWording, progress: ProgressLines) throws -> Prepared {
         try Step.render.run {
             let analyzer = analysis.analyzer, asOf = analysis.asOf
             let periods = analyzer.periodsWithData(asOf: asOf)
             progress.say("as of \(asOf.iso): \(periods.weeks.count) weeks and \(periods.months.count) months with data")
             let stylesheet = try Self.asset("style.css", analysis.inputs)
             let weeks = periods.weeks.map(\.period), months = periods.months.map(\.period)
-            let analysed = SiteAnalysis.run(analyzer, asOf: asOf, weeks: weeks, months: months)
+            var analysed = SiteAnalysis.run(analyzer, asOf: asOf, weeks: weeks, months: months)
+            try analysed.word(with: wording)
             var site = SiteInput(overview: analysed.overview, weekReports: analysed.weekReports,
                                  monthReports: analysed.monthReports,
                                  stylesheet: stylesheet, catalog: analysis.inputs.catalog,
@@ -136,6 +138,16 @@ struct SiteAnalysis {
         case report(Report)
         case dimensions(DimensionPages)
         case efficiency(EfficiencyPage)
+    }
+
+    /// Every report's sentences, on every core like the analysis.
+    mutating func word(with wording: ReportWording) throws {
+        let reports = weekReports + monthReports + [overview.currentWeek, overview.currentMonth]
+        let worded = try Concurrently.map(reports.count) { i in try wording.worded(reports[i]) }
+        weekReports = Array(worded[..<weekReports.count])
+        monthReports = Array(worded[weekReports.count..<(weekReports.count + monthReports.count)])
+        overview.currentWeek = worded[worded.count - 2]
+        overview.currentMonth = worded[worded.count - 1]
     }
 
     static func run(_ analyzer: Analyzer, asOf: Day, weeks: [Period], months: [Period]) -> SiteAnalysis {
