@@ -76,7 +76,7 @@ let package = Package(
         // arbitrary SQL and hold transactions open as the team's Python writer does, which neither
         // CostIngest (read-only) nor the demo's writer (generated rows only) offers.
         .target(name: "CostTestSupport", dependencies: [
-            "CostModel",
+            "CostModel", "CostAssets", "CostRender",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tests/CostTestSupport"),
         .testTarget(name: "CostModelTests", dependencies: ["CostModel"]),

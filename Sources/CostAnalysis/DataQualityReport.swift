@@ -44,12 +44,12 @@ struct QualityBase: Sendable {
         // ingest; a dataset built in code may leave it 0, so it is never allowed below accepted + rejected.
         let accepted = recordCount + q.foldedIntoRuns
         let read = max(q.read, accepted + rejectedTotal)
-        // The warnings are worded by the model (`DataQualityWording`) from these figures and the as-of date.
+        // The render stage words the warnings from these figures and the as-of date (`ReportWording`).
         return DataQuality(read: read, accepted: read - rejectedTotal, rejected: rejected, estimated: estimated,
                            estimatedSpend: estimatedSpend, inferredMarket: inferredMarket,
                            metadataNotObject: metadataNotObject, unknownInstances: unknownInstances,
                            spotAboveOnDemand: spotAboveOnDemand, suspectedDoubleCounting: q.doubleCounting,
-                           afterAsOf: afterAsOf, costAttribution: config.costAttribution.rawValue, asOf: asOf.iso,
+                           afterAsOf: afterAsOf, costAttribution: config.costAttribution.rawValue,
                            sources: q.bySource.map {
                                SourceRead(name: $0.name, read: $0.read, accepted: $0.accepted,
                                           rejected: Self.everyReason($0.rejected), filesRead: $0.filesRead,

@@ -62,7 +62,8 @@ public struct UnusedResource: Sendable, Codable, Equatable {
     public var kind: String
     public var id: String
     public var location: String
-    /// "unattached gp3 volume, 500 GB", "snapshot 412 days old, 80 GB", "RESERVED static address".
+    /// "unattached gp3 volume, 500 GB", "snapshot 412 days old, 80 GB", "RESERVED static address";
+    /// empty until the render stage words `facts`.
     public var reason: String
     public var sizeGB: Double?
     public var monthlyCost: Double
@@ -74,7 +75,8 @@ public struct UnusedResource: Sendable, Codable, Equatable {
     }
 }
 
-/// Why a resource is unused and how it was priced (checklist item 10); `UnusedResource.reason` words it.
+/// Why a resource is unused and how it was priced (checklist item 10); the render stage words it as
+/// `UnusedResource.reason`.
 public struct UnusedFacts: Sendable, Codable, Equatable {
     public enum Price: String, Sendable, Codable {
         /// The catalog lists a price for it.

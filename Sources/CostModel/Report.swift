@@ -445,7 +445,8 @@ public struct DataQuality: Sendable, Codable, Equatable {
     /// Accepted records after the as-of date, counted here only.
     public var afterAsOf: Int
     public var costAttribution: String
-    /// Plain-language warnings, in a fixed order, for the report's data-quality section.
+    /// Plain-language warnings, in a fixed order, for the report's data-quality section; empty until
+    /// the render stage words the counts (`words/data-quality.mustache`).
     public var warnings: [String]
     /// Each source in the order read (the database first, then each results folder).
     public var sources: [SourceRead]

@@ -113,7 +113,8 @@ public struct OpportunityItem: Sendable, Codable, Equatable {
     public var records: Int
     public var spend: Double
     public var potential: Double
-    /// What to change, in words: "move to g5.xlarge", "run in us-east-2", "use spot (≈ 65.0% cheaper)".
+    /// What to change, in words: "move to g5.xlarge", "run in us-east-2", "use spot (≈ 65.0% cheaper)";
+    /// empty until the render stage words `change`.
     public var action: String
     /// The same as facts (nil for an item made with its words only).
     public var change: OpportunityChange?
@@ -176,6 +177,9 @@ public struct ReservedTerm: Sendable, Codable, Equatable {
 
 public enum ChecklistStatus: String, Sendable, Codable { case done, partial, todo, unknown, declared }
 
+/// A checklist item. The analysis decides `status`, `value` and `facts`; the words (`title`,
+/// `valueText`, `threshold`, `detail`, `toDone`) stay empty until the render stage words the facts
+/// (`words/checklist-N.mustache`).
 public struct ChecklistItem: Sendable, Codable, Equatable {
     /// 1…10, in the cost guide's order.
     public var id: Int
@@ -193,7 +197,7 @@ public struct ChecklistItem: Sendable, Codable, Equatable {
     public var toDone: String
     /// For `declared`: the status the config declares (`done`, `partial`, `todo`).
     public var declared: String?
-    /// What decided it, as facts (`ChecklistWording` words them); nil for an item made with its words only.
+    /// What decided it, as facts (the render stage words them); nil for an item made with its words only.
     public var facts: ChecklistFacts?
 
     public init(id: Int, title: String, status: ChecklistStatus, value: Double?, valueText: String,

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CostModel
+import CostTestSupport
 @testable import CostAnalysis
 
 /// Fifteen accepted records (plus three rejected rows) whose every figure is computed by hand below.
@@ -83,7 +84,7 @@ enum HandFixture {
     }
 
     static func report() -> Report {
-        build().analyzer(config).report(for: week, asOf: asOf)
+        build().analyzer(config).report(for: week, asOf: asOf).worded
     }
 }
 

@@ -75,7 +75,7 @@ enum PullRequestFixture {
 
     static func report(_ selector: PullRequestSelector = .pr("123"), base: String = "main",
                        siteURL: String? = nil) -> PullRequestReport {
-        fixture().savingsAnalyzer().pullRequest(selector, base: base, asOf: asOf, siteURL: siteURL)
+        fixture().savingsAnalyzer().pullRequest(selector, base: base, asOf: asOf, siteURL: siteURL).worded
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CostModel
+import CostTestSupport
 import CostRender
 @testable import CostAnalysis
 
@@ -190,8 +191,9 @@ import CostRender
         #expect(o.region.topRuns[0].change == OpportunityChange(runIn: ["us-east-2"]))
         #expect(o.combined.topRuns[0].change == OpportunityChange(spotDiscount: 0.75, moveTo: ["g5.xlarge"], runIn: ["us-east-2"]))
         // The words are made from the facts.
-        #expect(o.combined.topRuns[0].action == o.combined.topRuns[0].change?.text)
-        #expect(o.topActions.allSatisfy { $0.change != nil && $0.action == $0.change?.text })
+        #expect(o.combined.topRuns[0].action == (try BuiltInWording.action(try #require(o.combined.topRuns[0].change))))
+        let actions = try o.topActions.map { try BuiltInWording.action(try #require($0.change)) }
+        #expect(o.topActions.map(\.action) == actions && !actions.isEmpty)
 
         let opportunities = try #require(try json(r)["opportunities"] as? [String: Any])
         func firstChange(_ name: String, _ list: String) throws -> [String: Any] {

@@ -38,7 +38,7 @@ import Testing
         let dataset = try RecordSources.dataset(from: [SQLiteRecordSource(path: db), ResultFilesSource(folder: results.path)],
                                                 catalog: catalog, config: Config())
         let report = Analyzer(dataset: dataset, catalog: catalog, config: Config())
-            .report(for: .week(containing: Day(year: 2026, month: 11, day: 2)), asOf: Day(year: 2026, month: 11, day: 8))
+            .report(for: .week(containing: Day(year: 2026, month: 11, day: 2)), asOf: Day(year: 2026, month: 11, day: 8)).worded
         #expect(abs(report.totals.spend - 1.509) < 1e-9)
 
         let json = try #require(try JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])

@@ -1,4 +1,5 @@
 import CostModel
+import CostTestSupport
 @testable import CostAnalysis
 
 /// A small catalog with round prices, so the savings fixtures can be computed by hand.
@@ -69,7 +70,7 @@ extension Fixture {
 
     func savingsReport(_ config: Config = Config(), inventory: Inventory? = nil, publicationLog: PublicationLog? = nil,
                        period p: Period = SavingsCatalog.week, asOf: Day = SavingsCatalog.asOf) -> Report {
-        savingsAnalyzer(config, inventory: inventory, publicationLog: publicationLog).report(for: p, asOf: asOf)
+        savingsAnalyzer(config, inventory: inventory, publicationLog: publicationLog).report(for: p, asOf: asOf).worded
     }
 }
 

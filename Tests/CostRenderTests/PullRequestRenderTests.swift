@@ -12,7 +12,7 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates").path
 
     static func goldenReport(siteURL: String? = "https://costs.example.com/ml-infra/") -> PullRequestReport {
-        PRData.golden().analyzer().pullRequest(.pr("1234"), base: "main", asOf: PRData.asOf, siteURL: siteURL)
+        PRData.golden().analyzer().pullRequest(.pr("1234"), base: "main", asOf: PRData.asOf, siteURL: siteURL).worded
     }
 
     /// `<table>` elements, and the `<th>` count of each, in order.

@@ -138,7 +138,7 @@ import Testing
         #expect(!configured.contains("Default budget") && configured.contains("Default daily alert $100.00 (not configured"))
         // Checklist item 7 says which budget the reports grade against.
         let item = ChecklistItem(id: 7, status: .todo, value: 0,
-                                 facts: { var f = ChecklistFacts(); f.alerts = .init(configFile: false, monthlyBudget: nil, dailyAlert: nil); return f }())
+                                 facts: { var f = ChecklistFacts(); f.alerts = .init(configFile: false, monthlyBudget: nil, dailyAlert: nil); return f }()).worded
         #expect(item.detail.contains("the reports grade spend against the default budget of $2,000.00 a month and daily alert of $100.00"))
     }
 }

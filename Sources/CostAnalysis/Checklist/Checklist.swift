@@ -4,7 +4,7 @@ import CostModel
 /// report's period; 7 reads the config, 8 the publication log at the as-of week, 9 the reserved
 /// window at as-of, 10 the inventory at as-of. An item declared in `checklist.declared` is shown as
 /// declared and not measured. Each item is decided here (status, deciding figure) and described by
-/// `ChecklistFacts`; the model words the facts (`ChecklistWording`).
+/// `ChecklistFacts`; the render stage words the facts (`ReportWording`).
 struct ChecklistContext {
     let config: Config
     let inputs: RecordChecklistInputs

@@ -49,9 +49,9 @@ public struct ReportWording: Sendable {
         return r
     }
 
-    // MARK: Pieces
+    // MARK: Pieces (public for hosts and tests that word one value)
 
-    func worded(_ o: Opportunities) throws -> Opportunities {
+    public func worded(_ o: Opportunities) throws -> Opportunities {
         var o = o
         func items(_ list: [OpportunityItem]) throws -> [OpportunityItem] { try list.map(worded) }
         for path in [\Opportunities.spot, \.rightSize, \.region, \.combined] {
@@ -67,23 +67,23 @@ public struct ReportWording: Sendable {
         return o
     }
 
-    func worded(_ item: OpportunityItem) throws -> OpportunityItem {
+    public func worded(_ item: OpportunityItem) throws -> OpportunityItem {
         var item = item
         if let change = item.change { item.action = try action(change) }
         return item
     }
 
-    func worded(_ resource: UnusedResource) throws -> UnusedResource {
+    public func worded(_ resource: UnusedResource) throws -> UnusedResource {
         var r = resource
         if let facts = r.facts { r.reason = try words.sentence(WordTemplates.unusedReason, UnusedWordValues.values(r, facts)) }
         return r
     }
 
-    func action(_ change: OpportunityChange) throws -> String {
+    public func action(_ change: OpportunityChange) throws -> String {
         try words.sentence(WordTemplates.opportunityAction, ActionWordValues.values(change))
     }
 
-    func worded(_ item: ChecklistItem) throws -> ChecklistItem {
+    public func worded(_ item: ChecklistItem) throws -> ChecklistItem {
         guard var facts = item.facts, (1...10).contains(item.id) else { return item }
         // The facts name the largest opportunity item or resource: those are worded too.
         if let largest = facts.rightSize?.largest { facts.rightSize?.largest = try worded(largest) }
@@ -103,7 +103,7 @@ public struct ReportWording: Sendable {
         return out
     }
 
-    func warnings(_ quality: DataQuality, asOf: String) throws -> [String] {
+    public func warnings(_ quality: DataQuality, asOf: String) throws -> [String] {
         let values = QualityWordValues(quality: quality, asOf: asOf, explanations: explanations).values()
         return try words.fields(WordTemplates.dataQuality, values, labels: ["warning"]).map(\.text)
     }

@@ -1,7 +1,8 @@
 /// What decided a checklist item (spec §7), as the analysis found it: the threshold used and the
 /// item's own figures. Exactly one of the per-item members is set, the one of the item's id (none
-/// for a declared item). `ChecklistWording` turns these facts into the item's `value_text`,
-/// `threshold`, `detail` and `to_done`; the facts are in the JSON too (`checklist[].facts`).
+/// for a declared item). The render stage's `words/checklist-N.mustache` turns these facts into the
+/// item's `title`, `value_text`, `threshold`, `detail` and `to_done`; the facts are in the JSON too
+/// (`checklist[].facts`).
 /// Amounts still to change ("more_…") are unrounded and set only when the item is not done.
 public struct ChecklistFacts: Sendable, Codable, Equatable {
     /// The threshold the item was judged by (items 1–6, 8 and 10).
@@ -195,5 +196,15 @@ public struct ChecklistFacts: Sendable, Codable, Equatable {
             public var monthlyCost: Double
             public init(count: Int, monthlyCost: Double) { self.count = count; self.monthlyCost = monthlyCost }
         }
+    }
+}
+
+extension ChecklistItem {
+    /// An item decided by the analysis (id, status, deciding figure, facts). Its title and words
+    /// are left empty: the render stage words them from the facts (`ReportWording`).
+    public init(id: Int, status: ChecklistStatus, value: Double?, facts: ChecklistFacts, declared: String? = nil) {
+        self.init(id: id, title: "", status: status, value: value, valueText: "", threshold: "", detail: "", toDone: "",
+                  declared: declared)
+        self.facts = facts
     }
 }
