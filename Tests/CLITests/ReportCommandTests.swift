@@ -45,6 +45,41 @@ import Testing
         #expect(md.stdout.contains("| Spend | \(formatted) |"), "\(formatted) not in markdown")
     }
 
+    /// Issue 8 part 5: the JSON's sentences come from `words/` templates, which a `--templates`
+    /// folder overrides one file at a time, in every output (JSON, Markdown, the site); a words
+    /// template that names a value it is not given stops the command with one line naming the file.
+    @Test func aTemplatesFolderRewordsTheJSONsSentences() throws {
+        let dir = try CLIRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLIRunner.run(["demo", "--records", "400", "--weeks", "3", "--end-date", "2026-11-27"], in: dir).status == 0)
+        let mine = dir.appendingPathComponent("mine/words")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        let builtIn = try String(contentsOf: URL(fileURLWithPath: templates).appendingPathComponent("words/checklist-1.mustache"), encoding: .utf8)
+        try builtIn.replacingOccurrences(of: "title: Spot for non-critical tests", with: "title: Spot-Instanzen für Tests")
+            .write(to: mine.appendingPathComponent("checklist-1.mustache"), atomically: true, encoding: .utf8)
+        let action = try String(contentsOf: URL(fileURLWithPath: templates).appendingPathComponent("words/opportunity-action.mustache"), encoding: .utf8)
+        try action.replacingOccurrences(of: "use spot (≈", with: "Spot nutzen (≈")
+            .write(to: mine.appendingPathComponent("opportunity-action.mustache"), atomically: true, encoding: .utf8)
+
+        let json = try CLIRunner.run(["report", "--format", "json", "-q", "--templates", "mine"], in: dir)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let titles = try #require((object["checklist"] as? [[String: Any]])?.compactMap { $0["title"] as? String })
+        #expect(titles.first == "Spot-Instanzen für Tests" && titles.dropFirst().first == "Right-size" && titles.count == 10)
+        #expect(json.stdout.contains("\"action\" : \"Spot nutzen (≈ ") && !json.stdout.contains("use spot"))
+        let md = try CLIRunner.run(["report", "-q", "--templates", "mine"], in: dir)
+        #expect(md.status == 0 && md.stdout.contains("Spot nutzen (≈ ") && !md.stdout.contains("use spot"), "\(md.stderr)")
+
+        try "{{% CONTENT_TYPE: TEXT}}\ntitle: {{titel}}\n".write(to: mine.appendingPathComponent("checklist-1.mustache"), atomically: true, encoding: .utf8)
+        for format in ["json", "markdown"] {
+            let broken = try CLIRunner.run(["report", "--format", format, "-q", "--templates", "mine"], in: dir)
+            #expect(broken.status == 2 && broken.stdout.isEmpty, "\(format): \(broken.status)")
+            let lines = broken.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && broken.stderr.contains("words/checklist-1.mustache") && broken.stderr.contains("{{titel}}"),
+                    "\(broken.stderr)")
+        }
+    }
+
     /// Issue 13 part 7: a --period outside the data is an error naming the data's days (exit 2),
     /// unless --allow-empty, which prints the empty report (saying so) with one warning.
     @Test func aPeriodOutsideTheDataIsAnErrorUnlessAllowed() throws {

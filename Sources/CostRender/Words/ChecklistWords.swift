@@ -70,13 +70,13 @@ struct ChecklistWordValues {
         case 3:
             guard let p = facts.parallel else { return (unknown, [:]) }
             return (unknown, [
-                "parallel": String(p.parallel), "recorded": Format.count(p.recorded), "recordedOne": p.recorded == 1,
+                "parallel": Format.count(p.parallel), "recorded": Format.count(p.recorded), "recordedOne": p.recorded == 1,
                 "neither": Format.count(p.runs - p.recorded), "neitherOne": p.runs - p.recorded == 1,
             ].merging(Self.more("moreRuns", p.moreRuns ?? 0)) { $1 })
         case 4:
             guard let c = facts.cache else { return (unknown, [:]) }
             return (unknown, [
-                "noRuns": c.runs == 0, "cached": String(c.cached), "runs": Format.count(c.runs), "runsOne": c.runs == 1,
+                "noRuns": c.runs == 0, "cached": Format.count(c.cached), "runs": Format.count(c.runs), "runsOne": c.runs == 1,
             ].merging(Self.more("moreRuns", c.moreRuns ?? 0)) { $1 })
         case 5:
             guard let o = facts.offPeak else { return (unknown, [:]) }
@@ -128,7 +128,7 @@ struct ChecklistWordValues {
     private static func review(_ r: ChecklistFacts.Review, unknown: Bool) -> (unknown: Bool, values: [String: Any]) {
         var v: [String: Any] = ["firstWeek": r.weeks.first ?? "", "lastWeek": r.weeks.last ?? ""]
         guard !unknown, let published = r.published, let missed = r.missed else { return (true, v) }
-        v["publishedCount"] = String(published.count)
+        v["publishedCount"] = Format.count(published.count)
         v["published"] = WordValue.list(published)
         v["missed"] = WordValue.list(missed)
         v["hasMissed"] = !missed.isEmpty
@@ -136,7 +136,7 @@ struct ChecklistWordValues {
     }
 
     private static func reserved(_ r: ChecklistFacts.Reserved, unknown: Bool) -> (unknown: Bool, values: [String: Any]) {
-        var v: [String: Any] = ["windowMonths": String(r.windowMonths)]
+        var v: [String: Any] = ["windowMonths": Format.count(r.windowMonths)]
         guard !unknown, let first = r.months.first, let last = r.months.last else { return (true, v) }
         func row(_ row: ChecklistFacts.Reserved.Row) -> [String: Any] {
             ["provider": row.provider, "instanceType": row.instanceType, "meanHours": Format.hours(row.meanHours),
@@ -153,7 +153,7 @@ struct ChecklistWordValues {
             "noneFits": top == nil && r.reservedRecords == 0,
             "top": WordValue.optional(top.map(row)), "hasHighest": r.highest != nil,
             "highest": WordValue.optional(r.highest.map(row)),
-            "hasMoreTypes": r.recommended > 1, "moreTypes": String(r.recommended - 1),
+            "hasMoreTypes": r.recommended > 1, "moreTypes": Format.count(r.recommended - 1), "moreTypesOne": r.recommended == 2,
             "hasReservedRecords": r.reservedRecords > 0, "reservedRecords": Format.count(r.reservedRecords),
             "reservedRecordsOne": r.reservedRecords == 1,
         ]) { $1 }
@@ -169,7 +169,7 @@ struct ChecklistWordValues {
         return [
             "monthlyCost": Format.usd(c.monthlyCost), "resources": Format.count(c.resources), "resourcesOne": c.resources == 1,
             "nothingUnused": c.resources == 0, "files": Format.count(c.files), "filesOne": c.files == 1,
-            "snapshotAgeDays": String(c.snapshotAgeDays), "asOf": c.asOf,
+            "snapshotAgeDays": Format.count(c.snapshotAgeDays), "asOf": c.asOf,
             "groups": WordValue.marked(groups.compactMap { $0 }),
             "hasUndated": c.undatedSnapshots > 0, "undated": Format.count(c.undatedSnapshots),
             "undatedOne": c.undatedSnapshots == 1,

@@ -23,7 +23,7 @@ enum UnusedWordValues {
             "storage": r.kind != "snapshot" && r.kind != "address", "volume": r.kind == "volume",
             "aws": r.provider == "aws",
             "hasSize": r.sizeGB != nil, "size": r.sizeGB.map(sizeText) ?? "",
-            "ageDays": String(f.ageDays ?? 0), "ageLimitDays": String(f.ageLimitDays ?? 0),
+            "ageDays": Format.count(f.ageDays ?? 0), "ageLimitDays": Format.count(f.ageLimitDays ?? 0),
             "hasState": !(f.state ?? "").isEmpty, "state": f.state ?? "",
             "hasStorageType": f.storageType != nil, "storageType": f.storageType ?? "",
             "priceMissing": f.price == .missing, "priceFallback": f.price == .fallback, "pricedAs": f.pricedAs ?? "",

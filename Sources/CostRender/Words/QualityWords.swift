@@ -34,7 +34,7 @@ struct QualityWordValues {
             "invalidTestCounts": counted(q.invalidTestCounts),
             "unknownInstances": unknown.isEmpty ? false : counted(unknownRecords, [
                 "spend": Format.usd(unknownSpend), "shown": WordValue.list(unknown.prefix(5).map(\.key)),
-                "hasMore": unknown.count > 5, "more": String(unknown.count - 5), "oneType": unknown.count == 1,
+                "hasMore": unknown.count > 5, "more": Format.count(unknown.count - 5), "oneType": unknown.count == 1,
             ]),
             "spotAboveOnDemand": counted(q.spotAboveOnDemand.records, ["excess": Format.usd(q.spotAboveOnDemand.excess)]),
             "afterAsOf": counted(q.afterAsOf, ["asOf": asOf]),
