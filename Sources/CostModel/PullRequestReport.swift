@@ -246,21 +246,28 @@ extension PullRequestReport {
     /// - over: the PR's spend is at least `minSpend`.
     /// - change: the like-for-like total change, or some suite's change, is at least `minChange` in
     ///   size (up or down). Suites without a base average have no change and never count.
-    /// Returns nil when the comment should be printed, else the reason it stays quiet (one line).
-    public func quietReason(minSpend: Double?, minChange: Double?) -> String? {
+    /// Returns nil when the comment should be printed, else why it stays quiet (`PullRequestGateText`
+    /// words it).
+    public func quietReason(minSpend: Double?, minChange: Double?) -> QuietReason? {
         if let minSpend, totals.spend < minSpend {
-            return "\(selector) spent \(Format.usd(totals.spend)), below --only-if-over \(Format.usd(minSpend))"
+            return .belowSpend(spend: totals.spend, minimum: minSpend)
         }
         if let minChange {
             let changes = ([comparison.change] + suites.map(\.change)).compactMap { $0 }
             let largest = changes.map(abs).max()
             if largest.map({ $0 < minChange }) ?? true {
-                let what = largest.map { "the largest change against \(base) is \(Format.percent($0))" }
-                    ?? "nothing could be compared with \(base) in the 4 weeks before it"
-                return "\(selector): \(what), below --only-if-change \(Format.percent(minChange))"
+                return .belowChange(largest: largest, minimum: minChange)
             }
         }
         return nil
+    }
+
+    /// Why `--only-if-over` or `--only-if-change` keeps a PR's comment unprinted.
+    public enum QuietReason: Sendable, Equatable {
+        /// The PR's spend is under `--only-if-over`.
+        case belowSpend(spend: Double, minimum: Double)
+        /// The largest change in size (nil: nothing could be compared) is under `--only-if-change`.
+        case belowChange(largest: Double?, minimum: Double)
     }
 }
 

@@ -71,7 +71,7 @@ public struct PullRequestJob: Sendable {
         let crossed = gate.crossings(report).map { PullRequestGateText.line($0, selector: selector, base: base) }
         // A crossed --fail-if-* gate always speaks: --only-if-* must never silence a failing check.
         if crossed.isEmpty, let reason = report.quietReason(minSpend: onlyIfOver, minChange: onlyIfChange) {
-            return .quiet("\(reason): nothing printed")
+            return .quiet("\(PullRequestGateText.quiet(reason, selector: selector, base: base)): nothing printed")
         }
         let text = try Step.render.run {
             switch (format, renderer) {

@@ -190,23 +190,26 @@ enum PullRequestFixture {
         #expect(noBase.suites.allSatisfy { $0.direction == .noBase })
     }
 
-    @Test func onlyIfOver() {
+    @Test func onlyIfOver() throws {
         #expect(r.quietReason(minSpend: 47, minChange: nil) == nil)
         #expect(r.quietReason(minSpend: 0, minChange: nil) == nil)
-        let reason = r.quietReason(minSpend: 47.01, minChange: nil)
-        #expect(reason == "PR #123 spent $47.00, below --only-if-over $47.01")
+        let reason = try #require(r.quietReason(minSpend: 47.01, minChange: nil))
+        #expect(PullRequestGateText.quiet(reason, selector: r.selector, base: r.base) == "PR #123 spent $47.00, below --only-if-over $47.01")
     }
 
-    @Test func onlyIfChangeLooksAtTheTotalAndEverySuite() {
+    @Test func onlyIfChangeLooksAtTheTotalAndEverySuite() throws {
+        func text(_ r: PullRequestReport, _ reason: PullRequestReport.QuietReason?) throws -> String {
+            PullRequestGateText.quiet(try #require(reason), selector: r.selector, base: r.base)
+        }
         // The largest change is unit's +533.3 %.
         #expect(r.quietReason(minSpend: nil, minChange: 5.3) == nil)
-        #expect(r.quietReason(minSpend: nil, minChange: 5.4) == "PR #123: the largest change against main is 533.3%, below --only-if-change 540.0%")
+        #expect(try text(r, r.quietReason(minSpend: nil, minChange: 5.4)) == "PR #123: the largest change against main is 533.3%, below --only-if-change 540.0%")
         // Both flags: both must be reached.
         #expect(r.quietReason(minSpend: 100, minChange: 0.1) != nil)
         #expect(r.quietReason(minSpend: 10, minChange: 0.1) == nil)
         // Nothing comparable: a change threshold stays quiet.
         let noBase = PullRequestFixture.report(base: "develop")
-        #expect(noBase.quietReason(minSpend: nil, minChange: 0) == "PR #123: nothing could be compared with develop in the 4 weeks before it, below --only-if-change 0.0%")
+        #expect(try text(noBase, noBase.quietReason(minSpend: nil, minChange: 0)) == "PR #123: nothing could be compared with develop in the 4 weeks before it, below --only-if-change 0.0%")
         #expect(noBase.quietReason(minSpend: nil, minChange: nil) == nil)
     }
 
