@@ -40,8 +40,9 @@ public struct InitJob: Sendable {
         }
         try Step.write.run(file: directory) {
             for (file, path) in zip(files, paths) {
+                // A top-level file of `init` into "." has no folder part: "" is not a folder to create.
                 let folder = (path as NSString).deletingLastPathComponent
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
                 // O_EXCL: a file that appeared since the check is still never overwritten.
                 let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
                 guard fd >= 0 else {

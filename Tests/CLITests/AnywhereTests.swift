@@ -111,6 +111,20 @@ import Testing
         #expect(try tree(dir.appendingPathComponent("one-site")) == edited)
     }
 
+    /// The default folder is the current one (`costreport init`, as the README's quick start has it).
+    @Test func initWritesIntoTheCurrentFolder() throws {
+        let dir = try CLIRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLIRunner.run(["init", "-q"], in: dir)
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(written == ["costreport.yml", "pricing.example.yml", "templates"])
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("templates/words/checklist-1.mustache").path))
+        let build = try CLIRunner.run(["demo", "-q"], in: dir)
+        #expect(build.status == 0)
+        #expect(try CLIRunner.run(["build", "-q", "--templates", "templates"], in: dir).status == 0)
+    }
+
     @Test func initNeverOverwrites() throws {
         let dir = try CLIRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
