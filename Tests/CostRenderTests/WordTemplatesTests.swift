@@ -118,6 +118,31 @@ import Testing
         #expect(cleanup.threshold == "done at none unused, partial under $50.00/month")
     }
 
+    /// A name from the data keeps every character: a line break, a colon, a field's name or an
+    /// edge space in it is not taken for the template's own lines (WordEscape).
+    @Test func namesFromTheDataKeepEveryCharacter() throws {
+        let names = ["nightly\nvalue: hacked", " padded ", "tab\there", "cr\r\nlf", "mark\u{1}41;", "a:b", "non\u{00A0}break\u{2028}"]
+        var facts = ChecklistFacts(threshold: Threshold(done: 0.8, partial: 0.5), lowerIsBetter: false)
+        for name in names {
+            facts.spot = .init(criticalSuites: [name], hours: 10, spotHours: 5, moreHours: 3, topOnDemandSuite: name, topOnDemandHours: 2)
+            let item = try words.worded(ChecklistItem(id: 1, status: .partial, value: 0.5, facts: facts))
+            #expect(item.detail == "5.0 of 10.0 instance-hours of non-critical records with a known market ran on spot (critical suites excluded: \(name)).",
+                    "\(name.debugDescription)")
+            #expect(item.toDone == "move 3.0 more instance-hours of non-critical runs to spot; most on-demand hours: suite \(name) (2.0 h)")
+            #expect(item.valueText == "50.0% of non-critical instance-hours on spot")
+            #expect(try words.action(OpportunityChange(moveTo: [name])) == "move to \(name)")
+        }
+        #expect(WordEscape.decode(WordEscape.encode("x\u{1}y: z ")) == "x\u{1}y: z ")
+    }
+
+    @Test func aTemplateSavedWithCRLFReadsTheSame() throws {
+        let builtIn = try #require(try AssetStore().asset("words/checklist-3.mustache")?.text)
+        let dir = try Self.folder(["words/checklist-3.mustache": builtIn.replacingOccurrences(of: "\n", with: "\r\n")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let item = ChecklistItem(id: 3, status: .partial, value: 0.617, facts: Self.variants(3)[0])
+        #expect(try ReportWording(assets: AssetStore(userDirectory: dir.path)).worded(item) == (try words.worded(item)))
+    }
+
     // MARK: A user's folder
 
     static func folder(_ files: [String: String]) throws -> URL {

@@ -38,25 +38,26 @@ struct WordTemplates: Sendable {
                 out[last].text = Self.join(out[last].text, line)
             } else {
                 throw TemplateError(kind: .renderFailed, message:
-                    "\(name).mustache in \(templates.directory): \"\(line.prefix(60))\" comes before any field — start the line with one of \(labels.sorted().map { $0 + ":" }.joined(separator: ", "))")
+                    "\(name).mustache in \(templates.directory): \"\(WordEscape.decode(String(line.prefix(60))))\" comes before any field — start the line with one of \(labels.sorted().map { $0 + ":" }.joined(separator: ", "))")
             }
         }
-        return out
+        return out.map { ($0.label, WordEscape.decode($0.text)) }
     }
 
     /// Template `name` as one sentence.
     func sentence(_ name: String, _ values: [String: Any]) throws -> String {
-        try lines(name, values).reduce("", Self.join)
+        WordEscape.decode(try lines(name, values).reduce("", Self.join))
     }
 
     private func lines(_ name: String, _ values: [String: Any]) throws -> [String] {
         let missed = MissedNames()
-        let text = try templates.render(name, WordValues(values: values, missed: missed))
+        let text = try templates.render(name, WordValues(values: WordEscape.encode(values), missed: missed))
         if let unknown = missed.names.first {
             throw TemplateError(kind: .renderFailed, message:
                 "\(name).mustache in \(templates.directory) uses {{\(unknown)}}, which it is not given — it is given: \(values.keys.sorted().joined(separator: ", "))")
         }
-        return text.split(separator: "\n", omittingEmptySubsequences: true)
+        // Any line break: a template saved with CRLF reads as one saved with LF.
+        return text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
             .map { String($0).trimmingSpaces }
             .filter { !$0.isEmpty }
     }
@@ -83,6 +84,63 @@ private struct WordValues: MustacheParent {
 /// Names a rendering asked for and no context held (one rendering, one thread).
 private final class MissedNames {
     var names: [String] = []
+}
+
+/// Values come from data too (a suite's name, a file's name), and data may hold a line break, a
+/// colon or a space at its edge, which the line rules would take for the template's own: a value
+/// could end a field, start one (`detail:`) or lose a space. So every such character of a string
+/// value is written as `\u{1}HEX;` before rendering and restored in the finished fields; the line
+/// rules only ever see the template's own text.
+enum WordEscape {
+    private static let mark: Unicode.Scalar = "\u{1}"
+
+    static func encode(_ values: [String: Any]) -> [String: Any] { values.mapValues(encodeValue) }
+
+    private static func encodeValue(_ value: Any) -> Any {
+        switch value {
+        case let s as String: return encode(s)
+        case let d as [String: Any]: return encode(d)
+        case let a as [[String: Any]]: return a.map(encode)
+        default: return value
+        }
+    }
+
+    static func encode(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        func special(_ c: Unicode.Scalar) -> Bool {
+            c == mark || c == ":" || (c != " " && c.properties.isWhitespace) || c.value < 0x20 || c.value == 0x7F
+        }
+        guard scalars.contains(where: special) || scalars.first == " " || scalars.last == " " else { return s }
+        var out = String.UnicodeScalarView()
+        for (i, c) in zip(scalars.indices, scalars) {
+            let edge = c == " " && (i == scalars.startIndex || scalars.index(after: i) == scalars.endIndex)
+            if special(c) || edge {
+                out.append(mark)
+                out.append(contentsOf: String(c.value, radix: 16).unicodeScalars)
+                out.append(";")
+            } else {
+                out.append(c)
+            }
+        }
+        return String(out)
+    }
+
+    static func decode(_ s: String) -> String {
+        guard s.unicodeScalars.contains(mark) else { return s }
+        var out = String.UnicodeScalarView()
+        var rest = s.unicodeScalars[...]
+        while let c = rest.popFirst() {
+            guard c == mark, let end = rest.firstIndex(of: ";"),
+                  let value = UInt32(String(String.UnicodeScalarView(rest[..<end])), radix: 16),
+                  let scalar = Unicode.Scalar(value) else {
+                out.append(c)
+                continue
+            }
+            out.append(scalar)
+            rest = rest[rest.index(after: end)...]
+        }
+        return String(out)
+    }
 }
 
 /// Helpers for the values the words templates get: Mustache shows a section for any value that is
