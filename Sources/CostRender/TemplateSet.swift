@@ -42,13 +42,15 @@ public struct TemplateSet: Sendable {
         try self.init(assets: assets, required: required)
     }
 
-    public init(assets: AssetStore, required: [String]) throws {
+    /// `folder`: only the templates under it (`words`), so a set that needs only those is not
+    /// stopped by a mistake in an unrelated template of the user's folder.
+    public init(assets: AssetStore, required: [String], folder: String? = nil) throws {
         // The parser rejects `{{% CONTENT_TYPE: MARKDOWN}}` unless the type is registered first.
         MarkdownTemplates.registerContentType()
         let suffix = "." + Self.fileExtension
-        let sources = assets.assets(endingWith: suffix).map {
-            Source(name: String($0.path.dropLast(suffix.count)), origin: $0.origin, text: $0.text)
-        }
+        let sources = assets.assets(endingWith: suffix)
+            .filter { asset in folder.map { asset.path.hasPrefix($0 + "/") } ?? true }
+            .map { Source(name: String($0.path.dropLast(suffix.count)), origin: $0.origin, text: $0.text) }
         var templates: [String: MustacheTemplate] = [:]
         for source in sources {
             let nesting = TemplateLimits.sectionDepth(in: source.text)
@@ -134,15 +136,21 @@ public struct TemplateSet: Sendable {
     /// True when the first thing in the file, after whitespace and `{{! comments}}`, is
     /// `{{% CONTENT_TYPE: MARKDOWN}}` or `{{% CONTENT_TYPE: TEXT}}` (spaces inside optional).
     static func startsWithTextPragma(_ text: String) -> Bool {
+        let type = leadingContentType(text)
+        return type == MarkdownTemplates.contentTypeName || type == "TEXT"
+    }
+
+    /// The content type of the file's leading `{{% CONTENT_TYPE: …}}` pragma, if it has one.
+    static func leadingContentType(_ text: String) -> String? {
         var rest = Substring(text)
         while true {
             rest = rest.drop { $0.isWhitespace }
             guard rest.hasPrefix("{{!"), let end = rest.range(of: "}}") else { break }
             rest = rest[end.upperBound...]
         }
-        guard rest.hasPrefix("{{%"), let end = rest.range(of: "}}") else { return false }
+        guard rest.hasPrefix("{{%"), let end = rest.range(of: "}}") else { return nil }
         let pragma = rest[rest.index(rest.startIndex, offsetBy: 3)..<end.lowerBound].filter { !$0.isWhitespace }
-        return pragma == "CONTENT_TYPE:\(MarkdownTemplates.contentTypeName)" || pragma == "CONTENT_TYPE:TEXT"
+        return pragma.hasPrefix("CONTENT_TYPE:") ? String(pragma.dropFirst("CONTENT_TYPE:".count)) : nil
     }
 
     /// `{{> name}}`, `{{>name}}` and `{{< name}}` (inheritance) tags with their 1-based line.

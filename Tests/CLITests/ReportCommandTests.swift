@@ -46,8 +46,8 @@ import Testing
     }
 
     /// Issue 8 part 5: the JSON's sentences come from `words/` templates, which a `--templates`
-    /// folder overrides one file at a time, in every output (JSON, Markdown, the site); a words
-    /// template that names a value it is not given stops the command with one line naming the file.
+    /// folder overrides one file at a time, in the JSON and the Markdown; a words template that
+    /// names a value it is not given stops the command with one line naming the file.
     @Test func aTemplatesFolderRewordsTheJSONsSentences() throws {
         let dir = try CLIRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -78,6 +78,38 @@ import Testing
             #expect(lines.count == 1 && broken.stderr.contains("words/checklist-1.mustache") && broken.stderr.contains("{{titel}}"),
                     "\(broken.stderr)")
         }
+    }
+
+    /// Every output is worded: the site's data.json and a PR's JSON carry the sentences, not the
+    /// empty strings the analysis leaves.
+    @Test func theSiteAndThePRJSONCarryTheSentences() throws {
+        let dir = try CLIRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLIRunner.run(["demo", "--records", "600", "--weeks", "4", "--end-date", "2026-11-27"], in: dir).status == 0)
+        #expect(try CLIRunner.run(["build", "-q"], in: dir).status == 0)
+        let data = try Data(contentsOf: dir.appendingPathComponent("site/data.json"))
+        let overview = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        for period in ["current_week", "current_month"] {
+            let report = try #require(overview[period] as? [String: Any])
+            let checklist = try #require(report["checklist"] as? [[String: Any]])
+            #expect(checklist.count == 10 && checklist.allSatisfy { !($0["title"] as? String ?? "").isEmpty
+                && !($0["value_text"] as? String ?? "").isEmpty && !($0["detail"] as? String ?? "").isEmpty }, "\(period)")
+            let actions = try #require((report["opportunities"] as? [String: Any])?["top_actions"] as? [[String: Any]])
+            #expect(!actions.isEmpty && actions.allSatisfy { !($0["action"] as? String ?? "").isEmpty }, "\(period)")
+        }
+
+        let week = try #require(overview["current_week"] as? [String: Any])
+        let prs = try #require((week["breakdowns"] as? [String: Any])?["pr"] as? [[String: Any]])
+        let pr = try #require(prs.compactMap { $0["key"] as? String }.first { $0 != "(none)" })
+        let json = try CLIRunner.run(["pr", "--pr", pr, "--format", "json", "-q"], in: dir)
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let opportunities = try #require(object["opportunities"] as? [String: Any])
+        let items = ["spot", "right_size", "region", "combined"].flatMap { name in
+            ["top_suites", "top_instance_types", "top_runs"].flatMap { list in
+                ((opportunities[name] as? [String: Any])?[list] as? [[String: Any]]) ?? [] }
+        }
+        #expect(!items.isEmpty && items.allSatisfy { !($0["action"] as? String ?? "").isEmpty }, "PR \(pr)")
     }
 
     /// Issue 13 part 7: a --period outside the data is an error naming the data's days (exit 2),

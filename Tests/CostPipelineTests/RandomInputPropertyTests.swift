@@ -75,8 +75,10 @@ import Testing
         let renderer = try ReportRenderer(assets: try AssetStore())
         for asOf in [analyzer.latestDay, Day(year: 2026, month: 11, day: 27)].compactMap({ $0 }) {
             for period in [Period.week(containing: asOf), .month(containing: asOf)] {
-                let report = analyzer.report(for: period, asOf: asOf)
+                // Worded as every output is, so the random names reach the sentences too.
+                let report = try BuiltInWording.shared.worded(analyzer.report(for: period, asOf: asOf))
                 #expect(report.totals.spend.isFinite, "seed \(seed)")
+                #expect(report.checklist.allSatisfy { !$0.title.isEmpty && !$0.valueText.isEmpty }, "seed \(seed)")
                 let json = try report.jsonData()
                 #expect((try? JSONSerialization.jsonObject(with: json)) != nil, "seed \(seed): JSON parses")
                 let markdown = try renderer.markdown(for: report)

@@ -187,6 +187,19 @@ import Testing
         #expect(error.message.contains("ageDays"))
     }
 
+    @Test func onlyTheWordsTemplatesAreLoadedAndTheyArePlainText() throws {
+        // A broken page template does not stop the words (`report --format json` needs only them).
+        let broken = try Self.folder(["weekly.mustache": "# {{#unclosed}}\n"])
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let mine = try ReportWording(assets: AssetStore(userDirectory: broken.path))
+        #expect(try mine.action(OpportunityChange(runIn: ["us-east-2"])) == "run in us-east-2")
+        // Markdown escaping would put backslashes into the JSON's sentences.
+        let markdown = try Self.folder(["words/unused-reason.mustache": "{{% CONTENT_TYPE: MARKDOWN}}\n{{#snapshot}}old{{/snapshot}}\n"])
+        defer { try? FileManager.default.removeItem(at: markdown) }
+        let error = try #require(throws: TemplateError.self) { try ReportWording(assets: AssetStore(userDirectory: markdown.path)) }
+        #expect(error.message.contains("words/unused-reason.mustache must start with {{% CONTENT_TYPE: TEXT}}"))
+    }
+
     @Test func textBeforeTheFirstFieldAndAMissingReasonFail() throws {
         let early = try Self.folder(["words/checklist-3.mustache": "{{% CONTENT_TYPE: TEXT}}\nParallel tests\nvalue: x\n"])
         defer { try? FileManager.default.removeItem(at: early) }

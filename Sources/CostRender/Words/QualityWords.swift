@@ -32,10 +32,12 @@ struct QualityWordValues {
             "inferredMarket": counted(q.inferredMarket),
             "metadataNotObject": counted(q.metadataNotObject),
             "invalidTestCounts": counted(q.invalidTestCounts),
-            "unknownInstances": unknown.isEmpty ? false : counted(unknownRecords, [
+            // Listed whenever an instance type is unknown, whatever its records add up to.
+            "unknownInstances": unknown.isEmpty ? false : [
+                "count": Format.count(unknownRecords), "one": unknownRecords == 1,
                 "spend": Format.usd(unknownSpend), "shown": WordValue.list(unknown.prefix(5).map(\.key)),
                 "hasMore": unknown.count > 5, "more": Format.count(unknown.count - 5), "oneType": unknown.count == 1,
-            ]),
+            ] as [String: Any],
             "spotAboveOnDemand": counted(q.spotAboveOnDemand.records, ["excess": Format.usd(q.spotAboveOnDemand.excess)]),
             "afterAsOf": counted(q.afterAsOf, ["asOf": asOf]),
         ]

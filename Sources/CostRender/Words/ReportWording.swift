@@ -5,8 +5,9 @@ import CostModel
 /// then the built-in files): the first step of rendering, before JSON, Markdown or HTML.
 ///
 /// The analysis leaves every sentence empty and records the facts beside it (`ChecklistItem.facts`,
-/// `OpportunityItem.change`, `UnusedResource.facts`, `DataQuality`'s counts). A value made with its
-/// words and no facts (a hand-made report) keeps its words.
+/// `OpportunityItem.change`, `UnusedResource.facts`, `DataQuality`'s counts). A checklist item,
+/// opportunity item or resource made with its words and no facts (a hand-made report) keeps its
+/// words; the data-quality warnings are always worded from the counts.
 public struct ReportWording: Sendable {
     /// Every template the words need; a templates folder may override any of them.
     public static let requiredTemplates = WordTemplates.required
