@@ -460,14 +460,16 @@ public struct DataQuality: Sendable, Codable, Equatable {
     public init(read: Int, accepted: Int, rejected: [String: Int], estimated: Int, estimatedSpend: Double,
                 inferredMarket: Int, metadataNotObject: Int, unknownInstances: [UnknownInstance],
                 spotAboveOnDemand: SpotAboveOnDemand, suspectedDoubleCounting: DoubleCounting,
-                afterAsOf: Int, costAttribution: String, warnings: [String],
-                sources: [SourceRead] = [], filesRead: Int = 0, unreadableFiles: [UnreadableFile] = []) {
+                afterAsOf: Int, costAttribution: String, warnings: [String] = [],
+                sources: [SourceRead] = [], filesRead: Int = 0, unreadableFiles: [UnreadableFile] = [],
+                invalidTestCounts: Int = 0) {
         self.read = read; self.accepted = accepted; self.rejected = rejected; self.estimated = estimated
         self.estimatedSpend = estimatedSpend; self.inferredMarket = inferredMarket
         self.metadataNotObject = metadataNotObject; self.unknownInstances = unknownInstances
         self.spotAboveOnDemand = spotAboveOnDemand; self.suspectedDoubleCounting = suspectedDoubleCounting
         self.afterAsOf = afterAsOf; self.costAttribution = costAttribution; self.warnings = warnings
         self.sources = sources; self.filesRead = filesRead; self.unreadableFiles = unreadableFiles
+        self.invalidTestCounts = invalidTestCounts
     }
 }
 
