@@ -31,8 +31,7 @@ public struct RenderSite: Sendable {
             progress.say("as of \(asOf.iso): \(periods.weeks.count) weeks and \(periods.months.count) months with data")
             let stylesheet = try Self.asset("style.css", analysis.inputs)
             let weeks = periods.weeks.map(\.period), months = periods.months.map(\.period)
-            var analysed = SiteAnalysis.run(analyzer, asOf: asOf, weeks: weeks, months: months)
-            try analysed.word(with: wording)
+            let analysed = try SiteAnalysis.run(analyzer, wording: wording, asOf: asOf, weeks: weeks, months: months)
             var site = SiteInput(overview: analysed.overview, weekReports: analysed.weekReports,
                                  monthReports: analysed.monthReports,
                                  stylesheet: stylesheet, catalog: analysis.inputs.catalog,
@@ -123,10 +122,10 @@ public enum OutputFile {
 /// dimension pages and the efficiency page are independent of one another. Results are put
 /// together in a fixed order, so the site is the same as a serial build's, byte for byte.
 struct SiteAnalysis {
-    var weekReports: [Report]
-    var monthReports: [Report]
-    var overview: SiteOverview
-    var dimensions: DimensionPages
+    let weekReports: [Report]
+    let monthReports: [Report]
+    let overview: SiteOverview
+    let dimensions: DimensionPages
 
     private enum Piece: Sendable {
         case report(Period)
@@ -140,17 +139,9 @@ struct SiteAnalysis {
         case efficiency(EfficiencyPage)
     }
 
-    /// Every report's sentences, on every core like the analysis.
-    mutating func word(with wording: ReportWording) throws {
-        let reports = weekReports + monthReports + [overview.currentWeek, overview.currentMonth]
-        let worded = try Concurrently.map(reports.count) { i in try wording.worded(reports[i]) }
-        weekReports = Array(worded[..<weekReports.count])
-        monthReports = Array(worded[weekReports.count..<(weekReports.count + monthReports.count)])
-        overview.currentWeek = worded[worded.count - 2]
-        overview.currentMonth = worded[worded.count - 1]
-    }
-
-    static func run(_ analyzer: Analyzer, asOf: Day, weeks: [Period], months: [Period]) -> SiteAnalysis {
+    /// Each period's report is worded (`ReportWording`) as soon as it is analysed, in the same
+    /// pass, so the as-of week and month the overview shows are worded once, with the others.
+    static func run(_ analyzer: Analyzer, wording: ReportWording, asOf: Day, weeks: [Period], months: [Period]) throws -> SiteAnalysis {
         // The index shows the as-of week and month: the site's own reports when they have data.
         let currentWeek = Period.week(containing: asOf), currentMonth = Period.month(containing: asOf)
         var extraPeriods: [Period] = []
@@ -158,9 +149,10 @@ struct SiteAnalysis {
         if !months.contains(currentMonth) { extraPeriods.append(currentMonth) }
         // The longest pieces first, so neither core is left with a long one at the end.
         let pieces: [Piece] = [.dimensions, .efficiency] + (months + extraPeriods + weeks).map(Piece.report)
-        let results = Concurrently.map(pieces.count) { i -> Result in
+        let worded = { @Sendable (p: Period) in try wording.worded(analyzer.report(for: p, asOf: asOf)) }
+        let results = try Concurrently.map(pieces.count) { i -> Result in
             switch pieces[i] {
-            case .report(let period): return .report(analyzer.report(for: period, asOf: asOf))
+            case .report(let period): return .report(try worded(period))
             case .dimensions: return .dimensions(analyzer.dimensionPages(asOf: asOf))
             case .efficiency: return .efficiency(analyzer.efficiencyPage(asOf: asOf))
             }
@@ -177,10 +169,10 @@ struct SiteAnalysis {
             }
         }
         // Every piece was computed above; the fallbacks only satisfy the compiler.
-        let report = { (p: Period) in reports[p] ?? analyzer.report(for: p, asOf: asOf) }
-        let overview = analyzer.overview(asOf: asOf, currentWeek: report(currentWeek), currentMonth: report(currentMonth),
+        let report = { (p: Period) in try reports[p] ?? worded(p) }
+        let overview = analyzer.overview(asOf: asOf, currentWeek: try report(currentWeek), currentMonth: try report(currentMonth),
                                          efficiency: efficiency ?? analyzer.efficiencyPage(asOf: asOf))
-        return SiteAnalysis(weekReports: weeks.map(report), monthReports: months.map(report), overview: overview,
+        return SiteAnalysis(weekReports: try weeks.map(report), monthReports: try months.map(report), overview: overview,
                             dimensions: dimensions ?? analyzer.dimensionPages(asOf: asOf))
     }
 }

@@ -9,9 +9,6 @@ import CostModel
 /// opportunity item or resource made with its words and no facts (a hand-made report) keeps its
 /// words; the data-quality warnings are always worded from the counts.
 public struct ReportWording: Sendable {
-    /// Every template the words need; a templates folder may override any of them.
-    public static let requiredTemplates = WordTemplates.required
-
     let words: WordTemplates
     /// RejectionReason raw value → explanation, rendered once.
     let explanations: [String: String]
@@ -35,13 +32,6 @@ public struct ReportWording: Sendable {
         r.unusedResources.items = try r.unusedResources.items.map(worded)
         r.dataQuality.warnings = try warnings(r.dataQuality, asOf: r.asOf)
         return r
-    }
-
-    public func worded(_ overview: SiteOverview) throws -> SiteOverview {
-        var o = overview
-        o.currentWeek = try worded(o.currentWeek)
-        o.currentMonth = try worded(o.currentMonth)
-        return o
     }
 
     public func worded(_ report: PullRequestReport) throws -> PullRequestReport {
