@@ -43,8 +43,9 @@ public struct TemplateSet: Sendable {
     }
 
     /// `folder`: only the templates under it (`words`), so a set that needs only those is not
-    /// stopped by a mistake in an unrelated template of the user's folder.
-    public init(assets: AssetStore, required: [String], folder: String? = nil) throws {
+    /// stopped by a mistake in an unrelated template of the user's folder. `plainText`: each must be
+    /// `CONTENT_TYPE: TEXT` (the JSON's sentences: Markdown escaping would put backslashes in them).
+    public init(assets: AssetStore, required: [String], folder: String? = nil, plainText: Bool = false) throws {
         // The parser rejects `{{% CONTENT_TYPE: MARKDOWN}}` unless the type is registered first.
         MarkdownTemplates.registerContentType()
         let suffix = "." + Self.fileExtension
@@ -75,10 +76,17 @@ public struct TemplateSet: Sendable {
                 "missing template \(name).\(Self.fileExtension) in \(lookup)")
         }
 
-        for source in sources where !source.name.hasSuffix(".html") && !Self.startsWithTextPragma(source.text) {
-            throw TemplateError(kind: .missingPragma, message:
-                "template \(source.origin) must start with "
-                + "{{% CONTENT_TYPE: MARKDOWN}} (or TEXT): templates and partials without it escape values as HTML")
+        for source in sources where !source.name.hasSuffix(".html") {
+            let type = Self.leadingContentType(source.text)
+            if plainText, type != "TEXT" {
+                throw TemplateError(kind: .missingPragma, message:
+                    "template \(source.origin) must start with {{% CONTENT_TYPE: TEXT}}: words templates make the JSON's plain-text sentences")
+            }
+            if type != MarkdownTemplates.contentTypeName && type != "TEXT" {
+                throw TemplateError(kind: .missingPragma, message:
+                    "template \(source.origin) must start with "
+                    + "{{% CONTENT_TYPE: MARKDOWN}} (or TEXT): templates and partials without it escape values as HTML")
+            }
         }
 
         for source in sources {
@@ -133,14 +141,8 @@ public struct TemplateSet: Sendable {
         let text: String
     }
 
-    /// True when the first thing in the file, after whitespace and `{{! comments}}`, is
-    /// `{{% CONTENT_TYPE: MARKDOWN}}` or `{{% CONTENT_TYPE: TEXT}}` (spaces inside optional).
-    static func startsWithTextPragma(_ text: String) -> Bool {
-        let type = leadingContentType(text)
-        return type == MarkdownTemplates.contentTypeName || type == "TEXT"
-    }
-
-    /// The content type of the file's leading `{{% CONTENT_TYPE: …}}` pragma, if it has one.
+    /// The content type of the file's leading `{{% CONTENT_TYPE: …}}` pragma (`MARKDOWN`, `TEXT`),
+    /// if the first thing in it, after whitespace and `{{! comments}}`, is one (spaces inside optional).
     static func leadingContentType(_ text: String) -> String? {
         var rest = Substring(text)
         while true {

@@ -25,14 +25,7 @@ struct WordTemplates: Sendable {
     let templates: TemplateSet
 
     init(assets: AssetStore) throws {
-        templates = try TemplateSet(assets: assets, required: Self.required, folder: "words")
-        // Markdown escaping would put backslashes into the JSON's sentences.
-        for asset in assets.assets(endingWith: ".mustache") where asset.path.hasPrefix("words/") {
-            guard TemplateSet.leadingContentType(asset.text) == "TEXT" else {
-                throw TemplateError(kind: .missingPragma, message:
-                    "template \(asset.origin) must start with {{% CONTENT_TYPE: TEXT}}: words templates make the JSON's plain-text sentences")
-            }
-        }
+        templates = try TemplateSet(assets: assets, required: Self.required, folder: "words", plainText: true)
     }
 
     /// The labelled fields of template `name` rendered with `values`, in order (a label may repeat).
